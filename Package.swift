@@ -1,0 +1,43 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Vigil: a terminal operations dashboard. Modules follow the data flow (docs/ARCHITECTURE.md);
+// each imports only the boxes to its left. No third-party packages: toolchain and ncursesw only.
+let strict: [SwiftSetting] = [.swiftLanguageMode(.v6)]
+
+let package = Package(
+    name: "Vigil",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "vigil", targets: ["vigil"]),
+        .executable(name: "vigil-bench", targets: ["vigil-bench"]),
+    ],
+    targets: [
+        .systemLibrary(name: "CNcursesw", pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"])]),
+        .target(name: "YAML", swiftSettings: strict),
+        .target(name: "Arguments", swiftSettings: strict),
+        .target(name: "Exposition", swiftSettings: strict),
+        .target(name: "TimeSeries", swiftSettings: strict),
+        .target(name: "Scrape", dependencies: ["Exposition", "TimeSeries"], swiftSettings: strict),
+        .target(name: "PromQL", dependencies: ["TimeSeries"], swiftSettings: strict),
+        .target(name: "Templates", swiftSettings: strict),
+        .target(name: "Config", dependencies: ["YAML"], swiftSettings: strict),
+        .executableTarget(
+            name: "vigil",
+            dependencies: ["Arguments", "YAML", "Exposition", "TimeSeries", "Scrape", "PromQL", "Templates", "Config", "CNcursesw"],
+            swiftSettings: strict),
+        .executableTarget(
+            name: "vigil-bench",
+            dependencies: ["Arguments", "Exposition", "TimeSeries", "Scrape"],
+            swiftSettings: strict),
+        .testTarget(name: "YAMLTests", dependencies: ["YAML"], swiftSettings: strict),
+        .testTarget(name: "ArgumentsTests", dependencies: ["Arguments"], swiftSettings: strict),
+        .testTarget(name: "ExpositionTests", dependencies: ["Exposition"], swiftSettings: strict),
+        .testTarget(name: "TimeSeriesTests", dependencies: ["TimeSeries", "Exposition"], swiftSettings: strict),
+        .testTarget(name: "ScrapeTests", dependencies: ["Scrape", "Exposition", "TimeSeries"], swiftSettings: strict),
+        .testTarget(name: "PromQLTests", dependencies: ["PromQL", "TimeSeries"], swiftSettings: strict),
+        .testTarget(name: "TemplatesTests", dependencies: ["Templates"], swiftSettings: strict),
+        .testTarget(name: "ConfigTests", dependencies: ["Config", "YAML"], swiftSettings: strict),
+        .testTarget(name: "VigilCLITests", dependencies: [], swiftSettings: strict),
+    ]
+)
