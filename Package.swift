@@ -13,7 +13,8 @@ let package = Package(
         .executable(name: "vigil-bench", targets: ["vigil-bench"]),
     ],
     targets: [
-        .systemLibrary(name: "CNcursesw", pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"])]),
+        // ncursesw is linked by the module map; pkg-config would add -D flags SwiftPM warns about.
+        .systemLibrary(name: "CNcursesw"),
         .target(name: "YAML", swiftSettings: strict),
         .target(name: "Arguments", swiftSettings: strict),
         .target(name: "Exposition", swiftSettings: strict),

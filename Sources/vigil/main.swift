@@ -1,1 +1,2 @@
-print("vigil")
+import CNcursesw
+print("vigil \(vigil_colors())")
