@@ -21,7 +21,7 @@ let package = Package(
         .target(name: "TimeSeries", swiftSettings: strict),
         .target(name: "Scrape", dependencies: ["Exposition", "TimeSeries"], swiftSettings: strict),
         .target(name: "PromQL", dependencies: ["TimeSeries"], swiftSettings: strict),
-        .target(name: "Templates", swiftSettings: strict),
+        .target(name: "Templates", dependencies: ["TimeSeries"], swiftSettings: strict),
         .target(name: "Config", dependencies: ["YAML"], swiftSettings: strict),
         .executableTarget(
             name: "vigil",
@@ -37,7 +37,7 @@ let package = Package(
         .testTarget(name: "TimeSeriesTests", dependencies: ["TimeSeries", "Exposition"], swiftSettings: strict),
         .testTarget(name: "ScrapeTests", dependencies: ["Scrape", "Exposition", "TimeSeries"], swiftSettings: strict),
         .testTarget(name: "PromQLTests", dependencies: ["PromQL", "TimeSeries"], swiftSettings: strict),
-        .testTarget(name: "TemplatesTests", dependencies: ["Templates"], swiftSettings: strict),
+        .testTarget(name: "TemplatesTests", dependencies: ["Templates", "TimeSeries"], swiftSettings: strict),
         .testTarget(name: "ConfigTests", dependencies: ["Config", "YAML"], swiftSettings: strict),
         .testTarget(name: "VigilCLITests", dependencies: [], swiftSettings: strict),
     ]
