@@ -1,0 +1,93 @@
+extension StoreState {
+    /// Appends one sample (value as raw bits, so NaN payloads are kept exactly).
+    @inline(__always)
+    mutating func append(_ ref: SeriesRef, _ t: Int64, _ bits: UInt64) -> AppendOutcome {
+        guard let i = index(of: ref) else { return .unknownSeries }
+        return append(slot: i, t, bits)
+    }
+
+    mutating func append(slot i: Int, _ t: Int64, _ bits: UInt64) -> AppendOutcome {
+        if slots[i].hasLast {
+            let last = slots[i].encoder.t
+            if t < last { return .outOfOrder }
+            if t == last { return slots[i].encoder.vBits == bits ? .duplicate : .duplicateTimestamp }
+        }
+        if slots[i].head == nil || !headHasRoom(i) {
+            guard makeRoom(i) else { return .overMemoryLimit }
+        }
+        let head = slots[i].head!
+        slots[i].encoder.append(t: t, bits: bits, to: head.data)
+        if slots[i].encoder.count == 1 { head.mint = t }
+        slots[i].hasLast = true
+        slots[i].touched = true
+        return .appended
+    }
+
+    @inline(__always)
+    func headHasRoom(_ i: Int) -> Bool {
+        let e = slots[i].encoder
+        return Int(e.count) < options.samplesPerChunk
+            && e.byteCount + XOREncoder.maxSampleBytes <= Int(slots[i].headCapacity)
+    }
+
+    /// Gives slot `i` a head chunk with room for one more sample: grows it, or seals it and
+    /// starts a new one. False when the memory limit cannot be met.
+    private mutating func makeRoom(_ i: Int) -> Bool {
+        if let head = slots[i].head {
+            let cap = Int(slots[i].headCapacity)
+            if Int(slots[i].encoder.count) < options.samplesPerChunk && cap < options.maxChunkBytes {
+                let newCap = StoreState.roundedCapacity(min(options.maxChunkBytes, cap + max(32, cap / 2)))
+                let extra = RawChunk.footprint(dataBytes: newCap) - RawChunk.footprint(dataBytes: cap)
+                guard reserve(extra) else { return false }
+                slots[i].head = RawChunk.grow(head, from: cap, to: newCap)
+                slots[i].headCapacity = UInt32(newCap)
+                chunkBytes += extra
+                return true
+            }
+            seal(i)
+        }
+        let cap = StoreState.roundedCapacity(options.initialChunkBytes)
+        let cost = RawChunk.footprint(dataBytes: cap)
+        guard reserve(cost) else { return false }
+        slots[i].head = RawChunk.allocate(dataCapacity: cap)
+        slots[i].headCapacity = UInt32(cap)
+        chunkBytes += cost
+        headChunks += 1
+        return true
+    }
+
+    /// A data capacity whose block fills a whole number of 16-byte malloc units.
+    static func roundedCapacity(_ want: Int) -> Int {
+        let block = (RawChunk.headerSize + max(want, XOREncoder.maxSampleBytes) + 8 + 15) & ~15
+        return block - 8 - RawChunk.headerSize
+    }
+
+    /// Turns the head into an immutable, exactly sized chunk at the end of the sealed list.
+    mutating func seal(_ i: Int) {
+        guard let head = slots[i].head else { return }
+        let e = slots[i].encoder
+        let bytes = e.byteCount
+        head.count = Int(e.count)
+        head.dataBytes = bytes
+        head.maxt = e.t
+        head.next = nil
+        chunkBytes -= RawChunk.footprint(dataBytes: Int(slots[i].headCapacity))
+        let sealed = RawChunk.shrink(head, toData: bytes)
+        chunkBytes += RawChunk.footprint(dataBytes: bytes)
+        if let newest = slots[i].newest { newest.next = sealed } else { slots[i].oldest = sealed }
+        slots[i].newest = sealed
+        slots[i].head = nil
+        slots[i].headCapacity = 0
+        slots[i].encoder.resetChunk()
+        headChunks -= 1
+        sealedChunks += 1
+    }
+
+    /// True when `extra` more bytes fit the memory limit, evicting the oldest chunks if needed.
+    @inline(__always)
+    mutating func reserve(_ extra: Int) -> Bool {
+        guard let limit = options.memoryLimit, chunkBytes + extra > limit else { return true }
+        evictOldest(toFit: extra, limit: limit)
+        return chunkBytes + extra <= limit
+    }
+}
