@@ -4,18 +4,19 @@ import Glibc
 import Darwin
 #endif
 
-/// One chunk as a single malloc'd block: a 28-byte header followed by the encoded bits.
+/// One chunk as a single malloc'd block: a 20-byte header followed by the encoded bits.
 ///
 /// Avoids Swift object and array headers per chunk (sealed chunks number in the hundreds of
 /// thousands). The same layout serves the growing head chunk, whose header is filled in when it is
 /// sealed and shrunk to size. Sealed chunks of a series form a singly linked list, oldest first.
 ///
-/// Header: `next` pointer (8) · `mint` (8) · `maxt` (8) · sample count (2) · data bytes (2).
+/// Header: `next` pointer (8) · `maxt` (8) · sample count (2) · data bytes (2). The min time is
+/// not stored: it is the first varint of the data.
 /// Memory is owned by the store's state and freed there; this type is only a typed view.
 struct RawChunk {
     let raw: UnsafeMutableRawPointer
 
-    static let headerSize = 28
+    static let headerSize = 20
 
     init(_ raw: UnsafeMutableRawPointer) { self.raw = raw }
 
@@ -49,24 +50,25 @@ struct RawChunk {
         nonmutating set { raw.storeBytes(of: UInt(bitPattern: newValue?.raw), as: UInt.self) }
     }
 
-    var mint: Int64 {
-        get { raw.load(fromByteOffset: 8, as: Int64.self) }
-        nonmutating set { raw.storeBytes(of: newValue, toByteOffset: 8, as: Int64.self) }
+    /// The first sample's timestamp, decoded from the data (`bytes` bytes of it are valid).
+    func mint(bytes: Int) -> Int64 {
+        var r = BitReader(UnsafeRawBufferPointer(start: data, count: bytes))
+        return r.readVarint() ?? .min
     }
 
     var maxt: Int64 {
-        get { raw.load(fromByteOffset: 16, as: Int64.self) }
-        nonmutating set { raw.storeBytes(of: newValue, toByteOffset: 16, as: Int64.self) }
+        get { raw.loadUnaligned(fromByteOffset: 8, as: Int64.self) }
+        nonmutating set { raw.storeBytes(of: newValue, toByteOffset: 8, as: Int64.self) }
     }
 
     var count: Int {
-        get { Int(raw.load(fromByteOffset: 24, as: UInt16.self)) }
-        nonmutating set { raw.storeBytes(of: UInt16(truncatingIfNeeded: newValue), toByteOffset: 24, as: UInt16.self) }
+        get { Int(raw.load(fromByteOffset: 16, as: UInt16.self)) }
+        nonmutating set { raw.storeBytes(of: UInt16(truncatingIfNeeded: newValue), toByteOffset: 16, as: UInt16.self) }
     }
 
     var dataBytes: Int {
-        get { Int(raw.load(fromByteOffset: 26, as: UInt16.self)) }
-        nonmutating set { raw.storeBytes(of: UInt16(truncatingIfNeeded: newValue), toByteOffset: 26, as: UInt16.self) }
+        get { Int(raw.load(fromByteOffset: 18, as: UInt16.self)) }
+        nonmutating set { raw.storeBytes(of: UInt16(truncatingIfNeeded: newValue), toByteOffset: 18, as: UInt16.self) }
     }
 
     var data: UnsafeMutableRawPointer { raw + RawChunk.headerSize }

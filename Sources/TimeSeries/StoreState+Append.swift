@@ -1,33 +1,42 @@
 extension StoreState {
     /// Appends one sample (value as raw bits, so NaN payloads are kept exactly).
+    ///
+    /// Hot path: one copy of the slot in, checks, encode into the head, one copy back. Growing,
+    /// sealing and the memory budget are left to the slow path.
     @inline(__always)
     mutating func append(_ ref: SeriesRef, _ t: Int64, _ bits: UInt64) -> AppendOutcome {
-        guard let i = index(of: ref) else { return .unknownSeries }
-        return append(slot: i, t, bits)
+        let i = Int(ref.index)
+        guard i < slots.count else { return .unknownSeries }
+        var s = slots[i]
+        guard s.live, s.generation == ref.generation else { return .unknownSeries }
+        if s.hasLast {
+            let last = s.encoder.t
+            if t < last { return .outOfOrder }
+            if t == last { return s.encoder.vBits == bits ? .duplicate : .duplicateTimestamp }
+        }
+        guard let head = s.head, hasRoom(s) else { return appendSlow(i, t, bits) }
+        s.encoder.append(t: t, bits: bits, to: head.data)
+        s.hasLast = true
+        s.touched = true
+        slots[i] = s
+        if Int(s.encoder.count) >= options.samplesPerChunk { seal(i) }
+        return .appended
     }
 
-    mutating func append(slot i: Int, _ t: Int64, _ bits: UInt64) -> AppendOutcome {
-        if slots[i].hasLast {
-            let last = slots[i].encoder.t
-            if t < last { return .outOfOrder }
-            if t == last { return slots[i].encoder.vBits == bits ? .duplicate : .duplicateTimestamp }
-        }
-        if slots[i].head == nil || !headHasRoom(i) {
-            guard makeRoom(i) else { return .overMemoryLimit }
-        }
-        let head = slots[i].head!
-        slots[i].encoder.append(t: t, bits: bits, to: head.data)
-        if slots[i].encoder.count == 1 { head.mint = t }
+    /// Appends after making room in the head chunk (growing, sealing or allocating it).
+    private mutating func appendSlow(_ i: Int, _ t: Int64, _ bits: UInt64) -> AppendOutcome {
+        guard makeRoom(i) else { return .overMemoryLimit }
+        slots[i].encoder.append(t: t, bits: bits, to: slots[i].head!.data)
         slots[i].hasLast = true
         slots[i].touched = true
+        if Int(slots[i].encoder.count) >= options.samplesPerChunk { seal(i) }
         return .appended
     }
 
     @inline(__always)
-    func headHasRoom(_ i: Int) -> Bool {
-        let e = slots[i].encoder
-        return Int(e.count) < options.samplesPerChunk
-            && e.byteCount + XOREncoder.maxSampleBytes <= Int(slots[i].headCapacity)
+    func hasRoom(_ s: SeriesSlot) -> Bool {
+        Int(s.encoder.count) < options.samplesPerChunk
+            && s.encoder.byteCount + XOREncoder.maxSampleBytes <= Int(s.headCapacity)
     }
 
     /// Gives slot `i` a head chunk with room for one more sample: grows it, or seals it and

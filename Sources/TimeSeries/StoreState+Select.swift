@@ -41,13 +41,13 @@ extension StoreState {
         guard mint <= maxt else { return snap }
         var c = slots[i].oldest
         while let chunk = c {
-            if chunk.mint > maxt { return snap }
+            if chunk.mint(bytes: chunk.dataBytes) > maxt { return snap }
             if chunk.maxt >= mint { snap.add(chunk.data, byteCount: chunk.dataBytes, samples: chunk.count) }
             c = chunk.next
         }
         if let head = slots[i].head {
             let e = slots[i].encoder
-            if head.mint <= maxt && e.t >= mint { snap.add(head.data, byteCount: e.byteCount, samples: Int(e.count)) }
+            if head.mint(bytes: e.byteCount) <= maxt && e.t >= mint { snap.add(head.data, byteCount: e.byteCount, samples: Int(e.count)) }
         }
         return snap
     }

@@ -45,7 +45,7 @@ enum XORDecoder {
     @inline(__always)
     private static func readDoD(_ r: inout BitReader) -> Int64? {
         var prefix = 0
-        while prefix < 4 {
+        while prefix < 5 {
             guard let b = r.readBit() else { return nil }
             if !b { break }
             prefix += 1
@@ -53,9 +53,10 @@ enum XORDecoder {
         let width: Int
         switch prefix {
         case 0: return 0
-        case 1: width = 6
-        case 2: width = 13
-        case 3: width = 20
+        case 1: width = 4
+        case 2: width = 8
+        case 3: width = 14
+        case 4: width = 20
         default: width = 64
         }
         guard let raw = r.read(bits: width) else { return nil }

@@ -7,7 +7,8 @@
 ///
 /// Delta-of-delta buckets are our own, tuned for millisecond scrape jitter (Prometheus's smallest
 /// non-zero bucket is 14 bits, which costs two bytes a sample once timestamps jitter):
-/// `0` → 0; `10`+6 bits; `110`+13 bits; `1110`+20 bits; `1111`+64 bits (two's complement).
+/// `0` → 0; `10`+4 bits; `110`+8 bits; `1110`+14 bits; `11110`+20 bits; `11111`+64 bits
+/// (two's complement fields).
 /// Values: `0` → same bits as before; `10` + meaningful bits within the previous
 /// leading/trailing-zero window; `11` + 5 bits leading zeros (capped at 31) + 6 bits
 /// significant-bit count (64 written as 0) + the significant bits.
@@ -62,14 +63,16 @@ struct XOREncoder {
             let u = UInt64(bitPattern: dod)
             if dod == 0 {
                 BitWriter.write(0, bits: 1, to: p, at: &pos)
-            } else if XOREncoder.fits(dod, 6) {
-                BitWriter.write(0b10 << 6 | (u & 0x3f), bits: 8, to: p, at: &pos)
-            } else if XOREncoder.fits(dod, 13) {
-                BitWriter.write(0b110 << 13 | (u & 0x1fff), bits: 16, to: p, at: &pos)
+            } else if XOREncoder.fits(dod, 4) {
+                BitWriter.write(0b10 << 4 | (u & 0xf), bits: 6, to: p, at: &pos)
+            } else if XOREncoder.fits(dod, 8) {
+                BitWriter.write(0b110 << 8 | (u & 0xff), bits: 11, to: p, at: &pos)
+            } else if XOREncoder.fits(dod, 14) {
+                BitWriter.write(0b1110 << 14 | (u & 0x3fff), bits: 18, to: p, at: &pos)
             } else if XOREncoder.fits(dod, 20) {
-                BitWriter.write(0b1110 << 20 | (u & 0xf_ffff), bits: 24, to: p, at: &pos)
+                BitWriter.write(0b11110 << 20 | (u & 0xf_ffff), bits: 25, to: p, at: &pos)
             } else {
-                BitWriter.write(0b1111, bits: 4, to: p, at: &pos)
+                BitWriter.write(0b11111, bits: 5, to: p, at: &pos)
                 BitWriter.write(u, bits: 64, to: p, at: &pos)
             }
             writeValue(newBits, to: p, at: &pos)
