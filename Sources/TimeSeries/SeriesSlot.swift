@@ -6,6 +6,8 @@
 struct SeriesSlot {
     /// Bumped on removal so stale `SeriesRef`s stop matching.
     var generation: UInt32 = 0
+    /// Data capacity of `head` in bytes (its sample count and bit length live in `encoder`).
+    var headCapacity: UInt32 = 0
     /// Number of label pairs; `labels` holds 2 × this many symbol ids (name, value, ...).
     var labelCount: UInt16 = 0
     var live = false
@@ -14,10 +16,12 @@ struct SeriesSlot {
     var touched = false
     /// True once any sample was appended; the encoder then holds the last timestamp and value.
     var hasLast = false
+    /// Data bytes of the last sealed chunk: the size a new head starts at, so a steady series
+    /// allocates its head once instead of growing it step by step.
+    var lastChunkBytes: UInt16 = 0
     var labels: UnsafeMutablePointer<UInt32>?
-    /// The chunk being appended to (sample count and bit length live in `encoder`).
+    /// The chunk being appended to.
     var head: RawChunk?
-    var headCapacity: UInt32 = 0
     /// Sealed chunks, a linked list from oldest to newest.
     var oldest: RawChunk?
     var newest: RawChunk?

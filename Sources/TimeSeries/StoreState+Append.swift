@@ -55,7 +55,8 @@ extension StoreState {
             }
             seal(i)
         }
-        let cap = StoreState.roundedCapacity(options.initialChunkBytes)
+        let predicted = Int(slots[i].lastChunkBytes) + XOREncoder.maxSampleBytes
+        let cap = StoreState.roundedCapacity(min(options.maxChunkBytes, max(options.initialChunkBytes, predicted)))
         let cost = RawChunk.footprint(dataBytes: cap)
         guard reserve(cost) else { return false }
         slots[i].head = RawChunk.allocate(dataCapacity: cap)
@@ -82,6 +83,7 @@ extension StoreState {
         head.next = nil
         chunkBytes -= RawChunk.footprint(dataBytes: Int(slots[i].headCapacity))
         let sealed = RawChunk.shrink(head, toData: bytes)
+        slots[i].lastChunkBytes = UInt16(truncatingIfNeeded: bytes)
         chunkBytes += RawChunk.footprint(dataBytes: bytes)
         if let newest = slots[i].newest { newest.next = sealed } else { slots[i].oldest = sealed }
         slots[i].newest = sealed
