@@ -1,0 +1,66 @@
+/// Reads big-endian bit fields written by `BitWriter`, refusing (nil) to read past the end so a
+/// truncated or corrupt chunk ends decoding instead of trapping.
+///
+/// Borrow-style: it holds a raw buffer that the caller keeps alive for the reader's lifetime
+/// (the decoder creates one inside `withUnsafeBytes`).
+struct BitReader {
+    private let base: UnsafeRawBufferPointer
+    private let bitLimit: Int
+    private(set) var position: Int = 0
+
+    init(_ base: UnsafeRawBufferPointer) {
+        self.base = base
+        self.bitLimit = base.count * 8
+    }
+
+    var bitsRemaining: Int { bitLimit - position }
+
+    @inline(__always)
+    mutating func readBit() -> Bool? {
+        guard position < bitLimit else { return nil }
+        let byte = base[position >> 3]
+        let bit = (byte >> UInt8(7 - (position & 7))) & 1
+        position += 1
+        return bit == 1
+    }
+
+    /// Reads `n` (0...64) bits as the low bits of the result; nil when fewer remain.
+    @inline(__always)
+    mutating func read(bits n: Int) -> UInt64? {
+        guard n >= 0, n <= 64, bitLimit - position >= n else { return nil }
+        if n == 0 { return 0 }
+        if n > 56 {
+            let hi = read(bits: n - 32)!
+            let lo = read(bits: 32)!
+            return hi << 32 | lo
+        }
+        let byte = position >> 3
+        let offset = position & 7
+        let word: UInt64
+        if byte + 8 <= base.count {
+            word = UInt64(bigEndian: base.loadUnaligned(fromByteOffset: byte, as: UInt64.self))
+        } else {
+            var w: UInt64 = 0
+            for i in 0..<8 {
+                w <<= 8
+                if byte + i < base.count { w |= UInt64(base[byte + i]) }
+            }
+            word = w
+        }
+        position += n
+        return (word << UInt64(offset)) >> UInt64(64 - n)
+    }
+
+    /// A zigzag varint written by `BitWriter.writeVarint`; nil when truncated or overlong.
+    mutating func readVarint() -> Int64? {
+        var u: UInt64 = 0
+        var shift: UInt64 = 0
+        while shift < 70 {
+            guard let b = read(bits: 8) else { return nil }
+            u |= (b & 0x7f) << shift
+            if b < 0x80 { return Int64(bitPattern: u >> 1) ^ -Int64(bitPattern: u & 1) }
+            shift += 7
+        }
+        return nil
+    }
+}

@@ -1,0 +1,35 @@
+extension SeriesStore: SeriesQuerier {
+    /// Series matching all matchers with their samples in `mint...maxt`, sorted by labels.
+    /// Series with no samples in the window are left out, as Prometheus's querier does.
+    public func select(_ matchers: [LabelMatcher], mint: Int64, maxt: Int64) -> [SeriesSamples] {
+        let snaps = state.withLock { s in
+            s.matchingSlots(matchers).map { s.snapshot($0, mint: mint, maxt: maxt) }
+        }
+        var out: [SeriesSamples] = []
+        out.reserveCapacity(snaps.count)
+        for snap in snaps {
+            let samples = snap.decode(mint: mint, maxt: maxt)
+            if !samples.isEmpty { out.append(SeriesSamples(labels: snap.labels, samples: samples)) }
+        }
+        out.sort { $0.labels < $1.labels }
+        return out
+    }
+
+    /// Label sets of every live series matching the matchers (all series for none), sorted.
+    public func allSeries(matching matchers: [LabelMatcher] = []) -> [Labels] {
+        let result = state.withLock { s in s.matchingSlots(matchers).map { s.labels(ofSlot: $0) } }
+        return result.sorted()
+    }
+
+    /// Every label name in use, sorted.
+    public func labelNames() -> [String] { state.withLock { $0.labelNames() } }
+
+    /// Every value `name` has across live series, sorted.
+    public func labelValues(_ name: String) -> [String] { state.withLock { $0.labelValues(name) } }
+
+    /// All samples of one series in `mint...maxt`; nil for an unknown ref.
+    public func samples(of ref: SeriesRef, mint: Int64 = .min, maxt: Int64 = .max) -> [Sample]? {
+        let snap = state.withLock { s in s.index(of: ref).map { s.snapshot($0, mint: mint, maxt: maxt) } }
+        return snap?.decode(mint: mint, maxt: maxt)
+    }
+}
