@@ -58,7 +58,7 @@ extension ConfigDecoder {
         if kind == nil {
             if let scheme { kind = SourceKind.inferred(fromScheme: scheme) }
             else if f.has("command") { kind = .command }
-            else if targets != nil || f.has("file_sd") { kind = .prometheus }
+            else if f.has("targets") || f.has("file_sd") { kind = .prometheus }
             else if !f.has("url") && !f.has("kind") {
                 f.missing("url", "; give \"url\", \"targets\", \"file_sd\" or \"command\"")
                 return nil
@@ -141,7 +141,7 @@ extension ConfigDecoder {
             source.fileSD = fileSD(f)
         }
         let needsEndpoint = kind != .command && kind != .host
-        if needsEndpoint && source.url == nil && source.targets.isEmpty && source.fileSD == nil {
+        if needsEndpoint && !f.has("url") && !f.has("targets") && !f.has("file_sd") {
             f.missing("url", usesTargets ? "; give \"url\", \"targets\" or \"file_sd\"" : "")
         }
     }
