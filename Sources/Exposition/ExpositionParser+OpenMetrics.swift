@@ -18,7 +18,10 @@ extension ExpositionParser {
             if matches(k, "UNIT ") { return try omMetadata(.unit, at: k + 5) }
             if matches(k, "EOF") {
                 var j = k + 3
-                if j < end && b[j] == 10 { j += 1 }
+                if j < end && b[j] == 10 {
+                    passNewline(at: j)
+                    j += 1
+                }
                 if j != end { throw fail(at: j, "unexpected data after # EOF") }
                 try endFamily(at: i)
                 family.sawEOF = true
