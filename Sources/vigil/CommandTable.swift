@@ -1,0 +1,49 @@
+import Arguments
+
+/// Every `vigil` command as data: parsing, `--help`, and later completions and the man page
+/// all read this one table.
+enum CommandTable {
+    static let configOption = OptionSpec(
+        "config", short: "c", value: "FILE",
+        help: "Config file (default: $VIGIL_CONFIG, ./vigil.yml, $XDG_CONFIG_HOME/vigil/config.yml).")
+
+    static let run = CommandSpec(
+        "run", summary: "Open the dashboard (the default command).",
+        discussion: "With no config file, Vigil shows the local host and the built-in demo.",
+        options: [
+            configOption,
+            OptionSpec("memory-limit", value: "SIZE", help: "Cap on memory for stored samples, e.g. 512MiB."),
+        ],
+        positionals: [PositionalSpec("URL", help: "Sources to watch without a config file.", optional: true, variadic: true)])
+
+    static let parse = CommandSpec(
+        "parse", summary: "Parse a metrics exposition and print its samples canonically.",
+        discussion: """
+            Prints one sample a line: name{label="value",...} value [timestamp_ms], labels sorted by
+            name, values formatted as Go formats a float64. Exits 0 when the whole input parses, and 1
+            with line:col: message on stderr when it does not.
+            """,
+        options: [
+            OptionSpec("format", short: "f", value: "FORMAT",
+                       help: "prometheus (text 0.0.4, the default) or openmetrics."),
+        ],
+        positionals: [PositionalSpec("FILE", help: "The exposition file, or - for standard input.")])
+
+    static let check = CommandSpec(
+        "check", summary: "Validate a config file and every rule file it names.",
+        discussion: "Exits 0 when everything is valid, 2 with file:line:col: message for each problem.",
+        options: [configOption],
+        positionals: [PositionalSpec("CONFIG", help: "The config file (default: the usual lookup).", optional: true)])
+
+    static let version = CommandSpec("version", summary: "Print Vigil's version.")
+
+    static let root = CommandSpec(
+        "vigil", summary: "a terminal dashboard for metrics, queues and alerts",
+        discussion: """
+            Vigil polls Prometheus and OpenMetrics endpoints and queue depths, evaluates Prometheus
+            alert rules, and draws charts in the terminal.
+            """,
+        options: run.options + [OptionSpec("version", help: "Print Vigil's version.")],
+        positionals: run.positionals,
+        subcommands: [run, parse, check, version])
+}

@@ -1,0 +1,60 @@
+import Arguments
+import Foundation
+
+/// The entry point: picks the subcommand from the table and runs it.
+@main
+struct Vigil {
+    static func main() {
+        let args = Array(CommandLine.arguments.dropFirst())
+        exit(dispatch(args).rawValue)
+    }
+
+    static func dispatch(_ args: [String]) -> ExitCode {
+        // `vigil URL...` and `vigil --config x` mean `vigil run ...`.
+        var spec = CommandTable.root
+        var path = "vigil"
+        var rest = args
+        if let first = args.first, let sub = CommandTable.root.subcommand(first) {
+            spec = sub
+            path = "vigil \(first)"
+            rest = Array(args.dropFirst())
+        } else if let first = args.first, !first.hasPrefix("-"), !first.contains("://") {
+            return usage(UsageError("unknown command '\(first)'" + commandHint(first), command: "vigil"))
+        }
+        let parsed: ParsedArguments
+        do {
+            parsed = try ArgumentParser.parse(rest, for: spec, path: path)
+        } catch {
+            return usage(error)
+        }
+        if parsed.helpRequested {
+            print(HelpFormatter.help(for: spec, path: path), terminator: "")
+            return .success
+        }
+        switch spec.name {
+        case "parse": return ParseCommand.run(parsed)
+        case "check": return CheckCommand.run(parsed)
+        case "version": return printVersion()
+        default:
+            if parsed.flag("version") { return printVersion() }
+            return RunCommand.run(parsed)
+        }
+    }
+
+    static func printVersion() -> ExitCode {
+        print("vigil \(VigilVersion.string)")
+        return .success
+    }
+
+    static func usage(_ e: UsageError) -> ExitCode {
+        FileHandle.standardError.write(Data((e.description + "\n").utf8))
+        return .usage
+    }
+
+    static func commandHint(_ name: String) -> String {
+        let names = CommandTable.root.subcommands.map(\.name)
+        let best = names.min { EditDistance.between($0, name) < EditDistance.between($1, name) }
+        guard let best, EditDistance.between(best, name) <= 2 else { return "" }
+        return " (did you mean '\(best)'?)"
+    }
+}

@@ -1,2 +1,0 @@
-import CNcursesw
-print("vigil \(vigil_colors())")
