@@ -44,7 +44,7 @@ extension ExpositionParser {
             for k in 0..<text.utf8CodeUnitCount {
                 h = (h ^ UInt64(text.utf8Start[k])) &* 0x0000_0100_0000_01B3
             }
-            if !family.seenNames.insert(h).inserted {
+            if !family.seenNames.insert(Self.mix(h)) {
                 throw fail(at: p, "metric family \(familyDisplayName) reuses the name \(familyDisplayName)\(s.text) of an earlier family (families must not repeat or interleave)")
             }
         }
@@ -71,6 +71,12 @@ extension ExpositionParser {
         var h = EscapedBytes.hash(base, b[k]..<b[k + 1])
         h = (h ^ 0xFF) &* 0x0000_0100_0000_01B3
         h = EscapedBytes.hash(base, b[k + 2]..<b[k + 3], seed: h)
+        return Self.mix(h)
+    }
+
+    /// MurmurHash3's 64-bit finalizer.
+    static func mix(_ x: UInt64) -> UInt64 {
+        var h = x
         h ^= h >> 33
         h &*= 0xFF51_AFD7_ED55_8CCD
         h ^= h >> 33
@@ -148,7 +154,7 @@ extension ExpositionParser {
         }
         if let previous = family.groupHash {
             if previous != g {
-                if family.seenGroups.contains(g) {
+                if !family.seenGroups.insert(g) {
                     throw fail(at: p, "samples of one label set of \(familyDisplayName) are not contiguous")
                 }
             } else {
@@ -159,10 +165,11 @@ extension ExpositionParser {
                     throw fail(at: p, "timestamps went backwards in one group of \(familyDisplayName)")
                 }
             }
+        } else {
+            family.seenGroups.insert(g)
         }
         family.groupHash = g
         family.groupTimestamp = timestamp
-        family.seenGroups.insert(g)
 
         if t == .stateset && v != 0 && v != 1 { throw fail(at: p, "stateset values must be 0 or 1") }
         if t == .info && v != 1 { throw fail(at: p, "info values must be 1") }

@@ -14,10 +14,10 @@ struct OpenMetricsFamilyState {
     var hasHelp = false
     var hasUnit = false
     var hasSamples = false
-    var seenNames: Set<UInt64> = []
+    var seenNames = HashSet64()
     var groupHash: UInt64? = nil
     var groupTimestamp: Double? = nil
-    var seenGroups: Set<UInt64> = []
+    var seenGroups = HashSet64()
     var histogram = HistogramGroupCheck()
 
     var nameRange: Range<Int> { nameStart..<nameEnd }
@@ -32,7 +32,7 @@ struct OpenMetricsFamilyState {
         hasSamples = false
         groupHash = nil
         groupTimestamp = nil
-        seenGroups.removeAll(keepingCapacity: true)
+        seenGroups.removeAll()
         histogram = HistogramGroupCheck()
     }
 }
