@@ -65,9 +65,13 @@ enum GoFormat {
                     badWidth = true
                 }
                 argNum += 1
-            } else if let (n, next) = number(chars, i) {
-                if n > 1_000_000 { badWidth = true } else { flags.width = n }
-                i = next
+            } else if let parsed = number(chars, i) {
+                if parsed.tooLarge {
+                    out += "%!(NOVERB)"
+                    break
+                }
+                flags.width = parsed.value
+                i = parsed.next
             }
             var badPrec = false
             if i < chars.count && chars[i] == "." {
@@ -80,9 +84,13 @@ enum GoFormat {
                         badPrec = true
                     }
                     argNum += 1
-                } else if let (n, next) = number(chars, i) {
-                    if n > 1_000_000 { badPrec = true } else { flags.precision = n }
-                    i = next
+                } else if let parsed = number(chars, i) {
+                    if parsed.tooLarge {
+                        out += "%!(NOVERB)"
+                        break
+                    }
+                    flags.precision = parsed.value
+                    i = parsed.next
                 } else {
                     flags.precision = 0
                 }
@@ -117,14 +125,17 @@ enum GoFormat {
         return out
     }
 
-    private static func number(_ chars: [Unicode.Scalar], _ start: Int) -> (Int, Int)? {
+    /// Go's `parsenum`: nil when absent; `tooLarge` when a digit follows a value above 1e6,
+    /// in which case Go abandons the rest of the format with `%!(NOVERB)`.
+    private static func number(_ chars: [Unicode.Scalar], _ start: Int) -> (value: Int, next: Int, tooLarge: Bool)? {
         var i = start
         var n = 0
-        while i < chars.count, let d = Int(String(chars[i])), chars[i].isASCII {
-            n = min(n * 10 + d, 10_000_000)
+        while i < chars.count, chars[i].isASCII, let d = Int(String(chars[i])) {
+            if n > 1_000_000 { return (0, chars.count, true) }
+            n = n * 10 + d
             i += 1
         }
-        return i > start ? (n, i) : nil
+        return i > start ? (n, i, false) : nil
     }
 
     static func badVerb(_ v: TemplateValue, _ verb: Character) -> String {
