@@ -35,6 +35,8 @@ enum Comparison {
                     }
                     truth = a == b
                 }
+            } else if case .string(let x) = a, case .string(let y) = b {
+                truth = x.utf8.elementsEqual(y.utf8)
             } else {
                 truth = a == b
             }

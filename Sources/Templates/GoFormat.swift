@@ -159,12 +159,12 @@ enum GoFormat {
         case .time(let t):
             return "vsqxX".contains(verb) ? string(t.description, verb: verb, f) : badVerb(v, verb)
         case .stringMap(let m):
-            let body = m.keys.sorted().map {
+            let body = m.keys.sorted(by: GoFormat.byteOrder).map {
                 string($0, verb: verb, f) + ":" + string(m[$0]!, verb: verb, f)
             }
             return "map[" + body.joined(separator: " ") + "]"
         case .map(let m):
-            let body = m.keys.sorted().map {
+            let body = m.keys.sorted(by: GoFormat.byteOrder).map {
                 string($0, verb: verb, f) + ":" + format(m[$0]!, verb: verb, f, depth: depth + 1)
             }
             return "map[" + body.joined(separator: " ") + "]"
@@ -174,6 +174,11 @@ enum GoFormat {
             let body = "{" + r.fields.map { format($0.value, verb: verb, f, depth: depth + 1) }.joined(separator: " ") + "}"
             return r.isPointer ? "&" + body : body
         }
+    }
+
+    /// Go orders strings by their bytes (Swift's `<` uses Unicode canonical ordering).
+    static func byteOrder(_ a: String, _ b: String) -> Bool {
+        a.utf8.lexicographicallyPrecedes(b.utf8)
     }
 
     /// Pads to the width in runes: left with spaces (or zeros), right with `-`.

@@ -159,12 +159,12 @@ final class TemplateExecutor {
                 if try iteration(.int(i), item) == .breakLoop { break }
             }
         case .stringMap(let m):
-            for key in m.keys.sorted() {
+            for key in m.keys.sorted(by: GoFormat.byteOrder) {
                 ran = true
                 if try iteration(.string(key), .string(m[key]!)) == .breakLoop { break }
             }
         case .map(let m):
-            for key in m.keys.sorted() {
+            for key in m.keys.sorted(by: GoFormat.byteOrder) {
                 ran = true
                 if try iteration(.string(key), m[key]!) == .breakLoop { break }
             }

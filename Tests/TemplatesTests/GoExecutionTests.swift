@@ -72,3 +72,11 @@ import Testing
         #expect(prometheusExpand(text, GoExecutionTests.data) == expected)
     }
 }
+
+/// Go compares and sorts strings by bytes, not by Unicode canonical equivalence.
+@Suite struct ByteOrderTests {
+    @Test func stringsCompareByBytes() {
+        #expect(prometheusExpand("{{ eq \"\u{e9}\" \"e\u{301}\" }}") == "false")
+        #expect(prometheusExpand("{{ lt \"Z\" \"a\" }}") == "true")
+    }
+}
