@@ -17,10 +17,3 @@ public struct TemplateError: Error, Sendable, Equatable, CustomStringConvertible
 
     public var description: String { message }
 }
-
-/// An error raised by a template function; the executor wraps it as `error calling NAME: ...`.
-public struct FunctionError: Error, Sendable, Equatable, CustomStringConvertible {
-    public var message: String
-    public init(_ message: String) { self.message = message }
-    public var description: String { message }
-}
