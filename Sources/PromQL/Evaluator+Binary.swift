@@ -92,7 +92,7 @@ extension Evaluator {
             if let dup = right[sig] {
                 let side = oneToMany ? "left" : "right"
                 let matched = m.on ? rs.labels.keeping(Set(m.labels)) : rs.labels.removing(Set(m.labels))
-                throw EvaluationError("found duplicate series for the match group \(Evaluator.braced(matched)) on the \(side) hand-side of the operation: [\(Evaluator.braced(rs.labels)), \(Evaluator.braced(dup.labels))];many-to-many matching not allowed: matching labels must be unique on one side")
+                throw EvaluationError("found duplicate series for the match group \(Evaluator.braced(matched)) on the \(side) hand-side of the operation: [\(Evaluator.braced(dup.labels)), \(Evaluator.braced(rs.labels))];many-to-many matching not allowed: matching labels must be unique on one side")
             }
             right[sig] = rs
         }
@@ -102,6 +102,10 @@ extension Evaluator {
         for ls in lhs {
             let sig = Evaluator.signature(ls.labels, m)
             guard let rs = right[sig] else { continue }
+            if m.card == .oneToOne && !matchedOne.insert(sig).inserted {
+                // Checked before filtering, so a comparison cannot hide the ambiguity.
+                throw EvaluationError("multiple matches for labels: many-to-one matching must be explicit (group_left/group_right)")
+            }
             let (fl, fr) = oneToMany ? (rs.value, ls.value) : (ls.value, rs.value)
             var (v, keep) = Evaluator.apply(b.op, fl, fr)
             if b.returnBool {
@@ -110,14 +114,8 @@ extension Evaluator {
                 continue
             }
             let metric = Evaluator.resultLabels(ls.labels, rs.labels, m)
-            if m.card == .oneToOne {
-                if !matchedOne.insert(sig).inserted {
-                    throw EvaluationError("multiple matches for labels: many-to-one matching must be explicit (group_left/group_right)")
-                }
-            } else {
-                if matchedMany[sig, default: []].insert(metric).inserted == false {
-                    throw EvaluationError("multiple matches for labels: grouping labels must ensure unique matches")
-                }
+            if m.card != .oneToOne, matchedMany[sig, default: []].insert(metric).inserted == false {
+                throw EvaluationError("multiple matches for labels: grouping labels must ensure unique matches")
             }
             let drop = b.returnBool || Evaluator.dropsName(b.op) || ls.dropName
             out.append(VectorSample(labels: metric, value: v, t: ls.t, dropName: drop && metric.has(metricNameLabel)))

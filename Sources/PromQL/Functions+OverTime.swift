@@ -72,6 +72,7 @@ extension Functions {
         "mad_over_time": { c in
             overSeries(c) { s in
                 let vals = s.samples.map(\.v)
+                if vals.contains(where: \.isNaN) { return .nan }
                 let median = Quantile.quantile(0.5, vals)
                 return Quantile.quantile(0.5, vals.map { Swift.abs($0 - median) })
             }

@@ -114,9 +114,10 @@ enum Functions {
         }
         var pairs: [String: String] = [:]
         var dup = Set<String>()
-        for m in matchers where m.name != metricNameLabel && m.kind == .equal {
-            if pairs[m.name] != nil { dup.insert(m.name) }
-            pairs[m.name] = m.value
+        var seen = Set<String>()
+        for m in matchers where m.name != metricNameLabel {
+            if !seen.insert(m.name).inserted { dup.insert(m.name) }
+            if m.kind == .equal { pairs[m.name] = m.value }
         }
         for d in dup { pairs[d] = nil }
         return Labels(pairs)

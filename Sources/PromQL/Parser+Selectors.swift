@@ -191,6 +191,10 @@ extension Parser {
             advance()
         }
         let nt = current
+        if nt.kind == .duration, let ms = try? Duration.parse(nt.text) {
+            advance()
+            return .timestamp(Int64(sign) * ms)
+        }
         guard nt.kind == .number else {
             throw unexpected(nt, context: "@", expected: "timestamp")
         }

@@ -203,6 +203,11 @@ public struct Parser {
         case .string:
             advance()
             return .string(t.text, pos: t.pos)
+        case .duration:
+            // Prometheus 3.x reads a duration where a number is expected as seconds (`predict_linear(x[1h], 30m)`).
+            advance()
+            guard let ms = try? Duration.parse(t.text) else { throw unexpected(t, context: nil) }
+            return .number(Double(ms) / 1000, pos: t.pos)
         case .leftParen:
             try enter()
             defer { depth -= 1 }

@@ -217,6 +217,9 @@ enum ExperimentalSyntax {
         if stripped.contains(/\b(step|range)\s*\(\s*\)/) { return "duration expressions" }
         if stripped.contains(/\[[^\]]*[-+*\/%^()][^\]]*\]/) { return "duration expressions" }
         if stripped.contains(/(offset|@)\s*\(/) { return "duration expressions" }
+        let withoutAt = stripped.replacing(/@\s*(start|end)\s*\(\s*\)/, with: "")
+        if withoutAt.contains(/\b(start|end)\s*\(\s*\)/) { return "duration expression functions start()/end()" }
+        if stripped.contains(/\b(min_of|max_of|histogram_quantiles)\s*\(/) { return "experimental functions" }
         if stripped.contains(/offset\s*-?\s*[0-9][0-9a-z.]*\s*[-+*\/%^]/) { return "duration expressions" }
         return nil
     }
