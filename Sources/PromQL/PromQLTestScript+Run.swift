@@ -99,7 +99,31 @@ extension PromQLTestScript {
         if c.isFail { return .failed("expected an error, got none") }
         if let msg = checkAnnotations(c, res.annotations) { return .failed(msg) }
         if let msg = compare(c, res.value) { return .failed(msg) }
+        if let msg = checkRangeMode(c, parsed, engine: engine, instantValue: res.value) { return .failed("range mode: " + msg) }
         return .passed
+    }
+
+    /// As promqltest does: an instant case must give the same result as the middle step of a
+    /// range query from one minute before to one minute after.
+    static func checkRangeMode(_ c: EvalCase, _ expr: Expr, engine: Engine, instantValue: QueryValue) -> String? {
+        guard case .instant(let at) = c.kind, c.rangeVector == nil, c.expectedString == nil, !c.ordered else { return nil }
+        if c.expr.contains(/(start|end|range|step)\(\)/) { return nil }
+        let rangeResult: QueryResult
+        do {
+            rangeResult = try engine.range(expr, start: at - 60_000, end: at + 60_000, step: 60_000, queryText: c.expr)
+        } catch {
+            return "error evaluating in range mode: \(error)"
+        }
+        guard case .matrix(let m) = rangeResult.value else { return "range query did not return a matrix" }
+        var vec: [VectorSample] = []
+        for s in m {
+            if let p = s.samples.first(where: { $0.t == at }) { vec.append(VectorSample(labels: s.labels, value: p.v, t: at)) }
+        }
+        if case .scalar = instantValue {
+            guard let first = vec.first else { return "no scalar point at the evaluation time" }
+            return compare(c, .scalar(first.value, t: at))
+        }
+        return compare(c, .vector(vec))
     }
 
     static func checkFailure(_ c: EvalCase, _ message: String) -> ScriptResult.Outcome {
