@@ -100,7 +100,36 @@ extension PromQLTestScript {
         if let msg = checkAnnotations(c, res.annotations) { return .failed(msg) }
         if let msg = compare(c, res.value) { return .failed(msg) }
         if let msg = checkRangeMode(c, parsed, engine: engine, instantValue: res.value) { return .failed("range mode: " + msg) }
+        if let msg = checkPinnedTimes(c, parsed, engine: engine) { return .failed(msg) }
         return .passed
+    }
+
+    /// Functions whose result depends on the evaluation time even with pinned arguments.
+    static let timeDependentFunctions: Set<String> = [
+        "days_in_month", "day_of_month", "day_of_week", "day_of_year", "hour", "minute", "month", "year",
+        "predict_linear", "time", "timestamp",
+    ]
+
+    /// As promqltest does: with every selector pinned to the case's time by `@`, evaluating at
+    /// other times must give the same result.
+    static func checkPinnedTimes(_ c: EvalCase, _ expr: Expr, engine: Engine) -> String? {
+        guard case .instant(let at) = c.kind, c.rangeVector == nil else { return nil }
+        var unsafe = false
+        ExprWalk.visit(expr) { e in
+            if case .call(let call) = e, timeDependentFunctions.contains(call.function.name) { unsafe = true }
+        }
+        if unsafe { return nil }
+        let pinned = ExprWalk.pinned(expr, at: at)
+        let times: [Int64] = at == 0 ? [-1000, 0, 1000] : [-10 * at, 0, at / 5, at, 10 * at]
+        for t in times {
+            do {
+                let r = try engine.instant(pinned, at: t, queryText: c.expr)
+                if let msg = compare(c, r.value) { return "with @ \(at) evaluated at \(t): \(msg)" }
+            } catch {
+                return "with @ \(at) evaluated at \(t): unexpected error: \(error)"
+            }
+        }
+        return nil
     }
 
     /// As promqltest does: an instant case must give the same result as the middle step of a
@@ -246,24 +275,5 @@ enum ExperimentalSyntax {
         if stripped.contains(/\b(min_of|max_of|histogram_quantiles)\s*\(/) { return "experimental functions" }
         if stripped.contains(/offset\s*-?\s*[0-9][0-9a-z.]*\s*[-+*\/%^]/) { return "duration expressions" }
         return nil
-    }
-}
-
-/// Visits every node of an expression tree.
-enum ExprWalk {
-    static func visit(_ e: Expr, _ f: (Expr) -> Void) {
-        f(e)
-        switch e {
-        case .number, .string, .vectorSelector, .matrixSelector: break
-        case .subquery(let s): visit(s.expr, f)
-        case .paren(let x, _), .unary(_, let x, _): visit(x, f)
-        case .binary(let b):
-            visit(b.lhs, f)
-            visit(b.rhs, f)
-        case .aggregate(let a):
-            if let p = a.param { visit(p, f) }
-            visit(a.expr, f)
-        case .call(let c): c.args.forEach { visit($0, f) }
-        }
     }
 }
