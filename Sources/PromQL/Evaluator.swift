@@ -1,0 +1,240 @@
+import TimeSeries
+
+/// The state of one query: its time range, the series each selector needs (fetched once for the
+/// whole query), and the annotations raised. Evaluates an expression at one timestamp at a time.
+final class Evaluator {
+    let querier: any SeriesQuerier
+    let start: Int64
+    let end: Int64
+    let interval: Int64
+    let lookback: Int64
+    let defaultSubqueryStep: Int64
+    let queryText: String
+    var annotations = Annotations()
+    /// Series per selector (keyed by its matchers), covering every window the query needs.
+    private var data: [String: [SeriesSamples]] = [:]
+    private var needed: [String: (matchers: [LabelMatcher], mint: Int64, maxt: Int64)] = [:]
+
+    init(engine: Engine, expr: Expr, start: Int64, end: Int64, interval: Int64, queryText: String) {
+        self.querier = engine.querier
+        self.start = start
+        self.end = end
+        self.interval = interval
+        self.lookback = engine.lookbackDelta
+        self.defaultSubqueryStep = engine.defaultSubqueryStep
+        self.queryText = queryText
+        plan(expr, lo: start, hi: end)
+    }
+
+    // MARK: Selector data
+
+    static func key(_ matchers: [LabelMatcher]) -> String {
+        matchers.map { "\($0.name)\u{1}\($0.kind.rawValue)\u{1}\($0.value)" }.sorted().joined(separator: "\u{2}")
+    }
+
+    /// Records the time span each selector reads, for evaluation times in `lo...hi`.
+    private func plan(_ e: Expr, lo: Int64, hi: Int64) {
+        func need(_ vs: VectorSelector, window: Int64) {
+            let (a, b): (Int64, Int64)
+            if let at = vs.at {
+                let t = resolve(at) - vs.offset
+                (a, b) = (t - window, t)
+            } else {
+                (a, b) = (lo - vs.offset - window, hi - vs.offset)
+            }
+            let k = Evaluator.key(vs.matchers)
+            if let old = needed[k] {
+                needed[k] = (vs.matchers, min(old.mint, a), max(old.maxt, b))
+            } else {
+                needed[k] = (vs.matchers, a, b)
+            }
+        }
+        switch e {
+        case .number, .string: break
+        case .vectorSelector(let vs): need(vs, window: lookback)
+        case .matrixSelector(let ms): need(ms.selector, window: ms.range)
+        case .subquery(let sq):
+            if let at = sq.at {
+                let t = resolve(at) - sq.offset
+                plan(sq.expr, lo: t - sq.range, hi: t)
+            } else {
+                plan(sq.expr, lo: lo - sq.offset - sq.range, hi: hi - sq.offset)
+            }
+        case .paren(let x, _), .unary(_, let x, _): plan(x, lo: lo, hi: hi)
+        case .binary(let b):
+            plan(b.lhs, lo: lo, hi: hi)
+            plan(b.rhs, lo: lo, hi: hi)
+        case .aggregate(let a):
+            if let p = a.param { plan(p, lo: lo, hi: hi) }
+            plan(a.expr, lo: lo, hi: hi)
+        case .call(let c):
+            for x in c.args { plan(x, lo: lo, hi: hi) }
+        }
+    }
+
+    func resolve(_ at: AtModifier) -> Int64 {
+        switch at {
+        case .timestamp(let t): return t
+        case .start: return start
+        case .end: return end
+        }
+    }
+
+    func series(_ vs: VectorSelector) -> [SeriesSamples] {
+        let k = Evaluator.key(vs.matchers)
+        if let d = data[k] { return d }
+        let span = needed[k] ?? (vs.matchers, start - lookback, end)
+        let d = querier.select(vs.matchers, mint: span.mint, maxt: span.maxt).sorted { $0.labels < $1.labels }
+        data[k] = d
+        return d
+    }
+
+    /// Index of the first sample with `t > bound`.
+    static func firstAfter(_ s: [Sample], _ bound: Int64) -> Int {
+        var lo = 0, hi = s.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if s[mid].t <= bound { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+
+    // MARK: Evaluation
+
+    func eval(_ e: Expr, _ ts: Int64) throws -> Value {
+        switch e {
+        case .number(let v, _): return .scalar(v)
+        case .string(let s, _): return .string(s)
+        case .paren(let x, _): return try eval(x, ts)
+        case .unary(let op, let x, _):
+            let v = try eval(x, ts)
+            guard op == .minus else { return v }
+            switch v {
+            case .scalar(let s): return .scalar(-s)
+            case .vector(let vec):
+                return .vector(vec.map { VectorSample(labels: $0.labels, value: -$0.value, t: $0.t, dropName: true) })
+            default: return v
+            }
+        case .vectorSelector(let vs): return .vector(selectVector(vs, ts))
+        case .matrixSelector(let ms):
+            let (_, _, m) = selectMatrix(ms, ts)
+            return .matrix(m)
+        case .subquery(let sq):
+            let (_, _, m) = try evalSubquery(sq, ts)
+            return .matrix(m)
+        case .binary(let b): return try evalBinary(b, ts)
+        case .aggregate(let a): return try evalAggregate(a, ts)
+        case .call(let c): return try evalCall(c, ts)
+        }
+    }
+
+    /// The latest sample of each series in `(ref - lookback, ref]`, unless it is a stale marker.
+    func selectVector(_ vs: VectorSelector, _ ts: Int64, keepTimestamps: Bool = false) -> [VectorSample] {
+        let ref = (vs.at.map(resolve) ?? ts) - vs.offset
+        var out: [VectorSample] = []
+        for s in series(vs) {
+            let i = Evaluator.firstAfter(s.samples, ref)
+            guard i > 0 else { continue }
+            let smp = s.samples[i - 1]
+            if smp.t <= ref - lookback || StaleNaN.isStale(smp.v) { continue }
+            out.append(VectorSample(labels: s.labels, value: smp.v, t: keepTimestamps ? smp.t : ts))
+        }
+        return out
+    }
+
+    /// Samples of each series in `(ref - range, ref]`, stale markers removed; empty series dropped.
+    func selectMatrix(_ ms: MatrixSelector, _ ts: Int64) -> (rangeStart: Int64, rangeEnd: Int64, [RangeSeries]) {
+        let ref = (ms.selector.at.map(resolve) ?? ts) - ms.selector.offset
+        let lo = ref - ms.range
+        var out: [RangeSeries] = []
+        for s in series(ms.selector) {
+            let a = Evaluator.firstAfter(s.samples, lo)
+            let b = Evaluator.firstAfter(s.samples, ref)
+            guard a < b else { continue }
+            let pts = s.samples[a..<b].filter { !StaleNaN.isStale($0.v) }
+            if pts.isEmpty { continue }
+            out.append(RangeSeries(labels: s.labels, samples: Array(pts)))
+        }
+        return (lo, ref, out)
+    }
+
+    /// Evaluates the inner expression at absolute multiples of the step inside `(ref - range, ref]`.
+    func evalSubquery(_ sq: SubqueryExpr, _ ts: Int64) throws -> (rangeStart: Int64, rangeEnd: Int64, [RangeSeries]) {
+        let ref = (sq.at.map(resolve) ?? ts) - sq.offset
+        let step = sq.step == 0 ? defaultSubqueryStep : sq.step
+        let lo = ref - sq.range
+        var t = step * (lo / step)
+        if t <= lo { t += step }
+        var series: [SeriesKey: RangeSeries] = [:]
+        var order: [SeriesKey] = []
+        while t <= ref {
+            switch try eval(sq.expr, t) {
+            case .scalar(let v):
+                let k = SeriesKey(labels: .empty, dropName: false)
+                if series[k] == nil { order.append(k) }
+                series[k, default: RangeSeries(labels: .empty, samples: [])].samples.append(Sample(t: t, v: v))
+            case .vector(let vec):
+                for s in vec {
+                    let k = SeriesKey(labels: s.labels, dropName: s.dropName)
+                    if series[k] == nil { order.append(k) }
+                    series[k, default: RangeSeries(labels: s.labels, samples: [], dropName: s.dropName)]
+                        .samples.append(Sample(t: t, v: s.value))
+                }
+            default: break
+            }
+            t += step
+        }
+        let out = order.map { series[$0]! }.sorted { $0.labels < $1.labels }
+        return (lo, ref, out)
+    }
+
+    // MARK: Finishing
+
+    /// Removes names marked for dropping; duplicate label sets are an error.
+    static func finish(_ vec: [VectorSample]) throws -> [VectorSample] {
+        var seen = Set<Labels>()
+        var out = vec
+        for i in out.indices {
+            if out[i].dropName {
+                out[i].labels = out[i].labels.withoutMetricName()
+                out[i].dropName = false
+            }
+            if !seen.insert(out[i].labels).inserted {
+                throw EvaluationError("vector cannot contain metrics with the same labelset")
+            }
+        }
+        return out
+    }
+
+    /// Removes names marked for dropping and merges series that become equal; overlapping
+    /// points in such series are an error. Sorted by labels.
+    static func finish(_ m: [RangeSeries]) throws -> [RangeSeries] {
+        var byLabels: [Labels: RangeSeries] = [:]
+        for var s in m {
+            if s.dropName {
+                s.labels = s.labels.withoutMetricName()
+                s.dropName = false
+            }
+            if var old = byLabels[s.labels] {
+                let times = Set(old.samples.map(\.t))
+                if s.samples.contains(where: { times.contains($0.t) }) {
+                    throw EvaluationError("vector cannot contain metrics with the same labelset")
+                }
+                old.samples += s.samples
+                old.samples.sort { $0.t < $1.t }
+                byLabels[s.labels] = old
+            } else {
+                byLabels[s.labels] = s
+            }
+        }
+        return byLabels.values.sorted { $0.labels < $1.labels }
+    }
+
+    func warn(_ text: String, at pos: Int) {
+        annotations.add(.warning, text, query: queryText, position: pos)
+    }
+
+    func info(_ text: String, at pos: Int) {
+        annotations.add(.info, text, query: queryText, position: pos)
+    }
+}
