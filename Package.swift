@@ -23,9 +23,14 @@ let package = Package(
         .target(name: "PromQL", dependencies: ["TimeSeries"], swiftSettings: strict),
         .target(name: "Templates", dependencies: ["TimeSeries"], swiftSettings: strict),
         .target(name: "Config", dependencies: ["YAML"], swiftSettings: strict),
+        .target(name: "Alerting", dependencies: ["PromQL", "Templates", "YAML", "TimeSeries"], swiftSettings: strict),
+        .target(name: "Inflate", swiftSettings: strict),
+        .target(name: "HTTP", dependencies: ["Inflate"], swiftSettings: strict),
+        .target(name: "RESP", swiftSettings: strict),
+        .target(name: "Terminal", swiftSettings: strict),
         .executableTarget(
             name: "vigil",
-            dependencies: ["Arguments", "YAML", "Exposition", "TimeSeries", "Scrape", "PromQL", "Templates", "Config", "CNcursesw"],
+            dependencies: ["Arguments", "YAML", "Exposition", "TimeSeries", "Scrape", "PromQL", "Templates", "Config", "Alerting", "CNcursesw"],
             swiftSettings: strict),
         .executableTarget(
             name: "vigil-bench",
@@ -38,6 +43,11 @@ let package = Package(
         .testTarget(name: "ScrapeTests", dependencies: ["Scrape", "Exposition", "TimeSeries"], swiftSettings: strict),
         .testTarget(name: "PromQLTests", dependencies: ["PromQL", "TimeSeries"], swiftSettings: strict),
         .testTarget(name: "TemplatesTests", dependencies: ["Templates", "TimeSeries"], swiftSettings: strict),
+        .testTarget(name: "AlertingTests", dependencies: ["Alerting", "PromQL", "TimeSeries", "YAML"], swiftSettings: strict),
+        .testTarget(name: "InflateTests", dependencies: ["Inflate"], swiftSettings: strict),
+        .testTarget(name: "HTTPTests", dependencies: ["HTTP", "Inflate"], swiftSettings: strict),
+        .testTarget(name: "RESPTests", dependencies: ["RESP"], swiftSettings: strict),
+        .testTarget(name: "TerminalTests", dependencies: ["Terminal"], swiftSettings: strict),
         .testTarget(name: "ConfigTests", dependencies: ["Config", "YAML"], swiftSettings: strict),
         .testTarget(name: "VigilCLITests", dependencies: [], swiftSettings: strict),
     ]
