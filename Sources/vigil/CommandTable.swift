@@ -26,6 +26,10 @@ enum CommandTable {
         options: [
             OptionSpec("format", short: "f", value: "FORMAT",
                        help: "prometheus (text 0.0.4, the default) or openmetrics."),
+            OptionSpec("strict", help: """
+                Also reject negative summary quantiles, sums and bucket bounds in OpenMetrics, as the \
+                OpenMetrics 1.0 test suite does (Prometheus itself accepts them).
+                """),
         ],
         positionals: [PositionalSpec("FILE", help: "The exposition file, or - for standard input.")])
 

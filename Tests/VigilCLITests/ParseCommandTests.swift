@@ -75,3 +75,34 @@ import Testing
         #expect(r.stdout.split(separator: "\n").count == 1857)
     }
 }
+
+/// The OpenMetrics project's own parser cases through the real binary: every case parses or fails
+/// as its `test.json` says (with `--strict`; without it, Prometheus's leniency on negative
+/// observations lets three `bad_*` cases through).
+@Suite struct OpenMetricsConformanceCLITests {
+    @Test func everyCase() throws {
+        guard let root = VigilProcess.conformance?.appendingPathComponent("exposition/openmetrics") else {
+            print("note: ../shared/conformance absent; skipped")
+            return
+        }
+        let cases = try FileManager.default.contentsOfDirectory(atPath: root.path).sorted()
+        var strictPass = 0, lenientPass = 0, total = 0
+        var mismatches: [String] = []
+        for name in cases {
+            let dir = root.appendingPathComponent(name)
+            guard let json = FileManager.default.contents(atPath: dir.appendingPathComponent("test.json").path),
+                  let obj = try JSONSerialization.jsonObject(with: json) as? [String: Any],
+                  let should = obj["shouldParse"] as? Bool else { continue }
+            let file = dir.appendingPathComponent((obj["file"] as? String) ?? "metrics").path
+            total += 1
+            let strict = try VigilProcess.run(["parse", "--format", "openmetrics", "--strict", file])
+            if (strict.status == 0) == should { strictPass += 1 } else { mismatches.append(name) }
+            let lenient = try VigilProcess.run(["parse", "--format", "openmetrics", file])
+            if (lenient.status == 0) == should { lenientPass += 1 }
+        }
+        print("OpenMetrics parser cases via vigil parse: strict \(strictPass)/\(total), default \(lenientPass)/\(total)")
+        #expect(total == 211)
+        #expect(strictPass == total, "mismatches: \(mismatches)")
+        #expect(lenientPass >= total - 3)
+    }
+}
