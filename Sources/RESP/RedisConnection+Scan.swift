@@ -23,14 +23,14 @@ extension RedisConnection {
                 if seen.insert(key).inserted {
                     keys.append(key)
                     if keys.count > maxKeys {
-                        throw .invalidCommand("SCAN \(pattern) matched more than \(maxKeys) keys")
+                        throw .limitExceeded(address: endpoint.address, "SCAN \(pattern) matched more than \(maxKeys) keys")
                     }
                 }
             }
             if next == "0" { return keys }
             cursor = next
         }
-        throw .invalidCommand("SCAN \(pattern) did not finish within \(maxIterations) iterations")
+        throw .limitExceeded(address: endpoint.address, "SCAN \(pattern) did not finish within \(maxIterations) iterations")
     }
 
     /// Async form of `scanKeysSync`.

@@ -24,6 +24,8 @@ public enum RedisError: Error, Sendable, Hashable, CustomStringConvertible {
     /// A command with no arguments, or a reply of a shape the caller cannot use.
     case invalidCommand(String)
     case unexpectedReplyType(address: String, command: String, reply: String)
+    /// A helper's safety bound was reached (e.g. `SCAN` matching more keys than allowed).
+    case limitExceeded(address: String, String)
     case cancelled
 
     public var description: String {
@@ -42,6 +44,7 @@ public enum RedisError: Error, Sendable, Hashable, CustomStringConvertible {
         case .server(let a, let m): return "redis \(a): \(m)"
         case .invalidCommand(let m): return "invalid Redis command: \(m)"
         case .unexpectedReplyType(let a, let c, let r): return "redis \(a): unexpected reply to \(c): \(r)"
+        case .limitExceeded(let a, let m): return "redis \(a): \(m)"
         case .cancelled: return "redis request cancelled"
         }
     }

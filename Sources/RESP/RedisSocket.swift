@@ -129,11 +129,3 @@ final class RedisSocket {
         code == ECONNRESET || code == EPIPE ? .closedByPeer : .io(SocketFailure.errnoText(code))
     }
 }
-
-/// Why a round trip failed; the connection is unusable afterwards.
-enum RedisRoundTripFailure: Error {
-    case socket(SocketFailure)
-    case protocolError(RESPProtocolError)
-    /// The server sent more than the replies we asked for.
-    case unexpectedReply
-}

@@ -215,10 +215,4 @@ struct RedisConnectionTests {
             #expect(message.hasPrefix("WRONGTYPE"))
         }
     }
-
-    @Test func emptyPipelineAndEmptyCommand() throws {
-        let redis = RedisConnection(endpoint: RedisEndpoint(host: "127.0.0.1", port: 1))
-        #expect(try redis.pipelineSync([]) == [])
-        #expect(throws: RedisError.invalidCommand("a command needs at least one argument")) { try redis.pipelineSync([[]]) }
-    }
 }

@@ -117,6 +117,12 @@ import Testing
         #expect(sawTimeout)
     }
 
+    @Test func emptyPipelineAndEmptyCommand() throws {
+        let redis = RedisConnection(endpoint: RedisEndpoint(host: "127.0.0.1", port: 1))
+        #expect(try redis.pipelineSync([]) == [])
+        #expect(throws: RedisError.invalidCommand("a command needs at least one argument")) { try redis.pipelineSync([[]]) }
+    }
+
     @Test func tlsIsRefusedClearly() throws {
         let redis = try RedisConnection(url: "rediss://:pw-secret@127.0.0.1:6380")
         do {
