@@ -4,7 +4,8 @@ import Synchronization
 /// One Redis server connection: connects lazily (with `AUTH` and `SELECT`), sends pipelines of
 /// commands in a single round trip, and drops the socket after any failure so the next call
 /// reconnects. The blocking socket work runs under a lock; the async API moves it to a dedicated
-/// dispatch queue so it never blocks the cooperative thread pool.
+/// dispatch queue so it never blocks the cooperative thread pool. Calls on one connection are
+/// serialised (a second caller waits for the first round trip); use several connections for parallelism.
 public final class RedisConnection: Sendable {
     public struct Options: Sendable, Hashable {
         /// Seconds allowed for the TCP connect (per attempt over all resolved addresses).

@@ -215,4 +215,41 @@ struct RedisConnectionTests {
             #expect(message.hasPrefix("WRONGTYPE"))
         }
     }
+
+    @Test func decoderLimitsApplyToRealReplies() throws {
+        let server = try RedisServer()
+        let limits = RESPLimits(maxBulkLength: 64, maxArrayLength: 10)
+        let redis = RedisConnection(endpoint: server.endpoint(), options: .init(limits: limits))
+        _ = try redis.sendSync(["SET", "big", String(repeating: "x", count: 100)])
+        do {
+            _ = try redis.sendSync(["GET", "big"])
+            Issue.record("expected the bulk limit to trip")
+        } catch {
+            guard case .protocolError(_, let e) = error else { Issue.record("\(error)"); return }
+            // Offsets count from the start of the connection: after SET's "+OK\r\n", the length is at byte 6.
+            #expect(e == RESPProtocolError(.bulkTooLong(declared: 100, limit: 64), offset: 6))
+        }
+        #expect(!redis.isConnected)
+        // New connection: the twenty RPUSH replies take 91 bytes, so LRANGE's count is at byte 92.
+        _ = try redis.pipelineSync((0..<20).map { ["RPUSH", "list", "\($0)"] })
+        #expect(throws: RedisError.protocolError(address: "127.0.0.1:\(server.port)",
+                                                 RESPProtocolError(.arrayTooLong(declared: 20, limit: 10), offset: 92))) {
+            try redis.sendSync(["LRANGE", "list", "0", "-1"])
+        }
+        #expect(try redis.sendSync(["LLEN", "list"]) == .integer(20))
+    }
+
+    @Test func errorTextEchoingThePasswordIsMasked() throws {
+        let server = try RedisServer(password: "echo-me-secret")
+        let redis = RedisConnection(endpoint: server.endpoint(password: "echo-me-secret"))
+        // A Lua script makes the real server reply with an error that contains our password.
+        let reply = try redis.pipelineSync([["EVAL", "return redis.error_reply('ERR leaked ' .. ARGV[1])", "0", "echo-me-secret"]])[0]
+        #expect(reply == .error("ERR leaked ***"))
+        do {
+            _ = try redis.sendSync(["EVAL", "return redis.error_reply('ERR leaked ' .. ARGV[1])", "0", "echo-me-secret"])
+            Issue.record("expected an error")
+        } catch {
+            #expect(!error.description.contains("echo-me-secret"))
+        }
+    }
 }
