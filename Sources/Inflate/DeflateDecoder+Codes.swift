@@ -2,6 +2,7 @@
 /// and a full symbol's worth of output room remain (no per-bit checks), and a careful path that
 /// decodes one whole symbol or nothing, used near the end of each input chunk.
 extension DeflateDecoder {
+    /// Why the fast loop returned.
     enum FastStop {
         case nearInputEnd
         case needRoom
@@ -11,6 +12,7 @@ extension DeflateDecoder {
         case distanceTooFar(Int)
     }
 
+    /// What one careful decoding step achieved.
     enum CarefulStep {
         case progress
         case needInput

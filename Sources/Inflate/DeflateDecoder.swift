@@ -2,6 +2,7 @@
 /// between chunks (block header, stored bytes left, dynamic-table header, mid-block), and writes
 /// into an `OutputBuffer` whose front holds the back-reference window.
 struct DeflateDecoder: Sendable {
+    /// Where in the block structure decoding resumes.
     enum Phase: Sendable {
         case blockHeader
         case storedLength

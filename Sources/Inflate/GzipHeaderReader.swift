@@ -2,6 +2,7 @@
 /// skipping the optional extra field, file name and comment without buffering them, and
 /// checking the optional header CRC.
 struct GzipHeaderReader: Sendable {
+    /// Which header field is read next.
     enum Stage: Sendable {
         case fixed
         case extraLength

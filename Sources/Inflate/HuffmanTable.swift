@@ -19,6 +19,7 @@ enum HuffmanTable {
     static let distanceBits = 8
     static let codeLengthBits = 7
 
+    /// Why a set of code lengths does not form a usable prefix code.
     enum Problem: Sendable {
         case overSubscribed
         case incomplete

@@ -23,6 +23,17 @@ public enum Inflate {
         return try stream.decodeWhole(input)
     }
 
+    /// Decompresses a whole body in the given format.
+    public static func decompress(
+        _ input: [UInt8], format: InflateStream.Format, maxOutput: Int
+    ) throws(InflateError) -> [UInt8] {
+        switch format {
+        case .gzip: return try gunzip(input, maxOutput: maxOutput)
+        case .zlib: return try zlibInflate(input, maxOutput: maxOutput)
+        case .raw: return try rawInflate(input, maxOutput: maxOutput)
+        }
+    }
+
     /// Raw DEFLATE (RFC 1951) with no framing.
     public static func rawInflate(_ input: [UInt8], maxOutput: Int) throws(InflateError) -> [UInt8] {
         var stream = InflateStream(format: .raw, maxOutput: maxOutput, initialCapacity: input.count * 4)

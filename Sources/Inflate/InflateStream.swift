@@ -9,6 +9,7 @@
 /// ```
 /// After any error the stream stays failed and rethrows that error.
 public struct InflateStream: Sendable {
+    /// The framing around the DEFLATE data.
     public enum Format: Sendable, Equatable, Hashable {
         /// gzip members (RFC 1952), concatenated members allowed; CRC-32 and ISIZE verified.
         case gzip
@@ -28,6 +29,7 @@ public struct InflateStream: Sendable {
         }
     }
 
+    /// Where in the framing the next input byte belongs.
     enum Stage: Sendable {
         case gzipHeader
         case zlibHeader
@@ -39,6 +41,7 @@ public struct InflateStream: Sendable {
         case end
     }
 
+    /// The checksum the current stream's trailer carries.
     enum Check: Sendable {
         case none
         case crc32

@@ -31,6 +31,19 @@ struct MatchCoverageTests {
         }
     }
 
+    @Test func acrossWindowSlides() throws {
+        // 300 KB of stored data first, so streaming slides its window while matches reach back.
+        let prefix = Corpus.random(300_000, seed: 21)
+        var w = BitWriter()
+        Encoders.fixed(Self.items, final: true, into: &w)
+        let data = Encoders.stored(prefix, final: false) + w.finish()
+        let expected = prefix + Encoders.expand(Self.items)
+        for chunk in [999, 50_000] {
+            #expect(try RoundTripTests.streamed(.raw, data, chunk: chunk, max: expected.count) == expected)
+        }
+        #expect(try Inflate.decompress(data, format: .raw, maxOutput: expected.count) == expected)
+    }
+
     @Test func dynamicBlockWithLongCodes() throws {
         // Code lengths up to 15 bits, so both tables need sub-tables.
         var lit = [Int](repeating: 0, count: 286)

@@ -5,6 +5,7 @@ import Testing
 /// Python's zlib at several levels and strategies must decode to the original bytes, one-shot
 /// and streamed in chunks of several sizes.
 struct RoundTripTests {
+    /// An external encoder configuration and the format it produces.
     struct Variant: Sendable, CustomStringConvertible {
         let description: String
         let format: InflateStream.Format

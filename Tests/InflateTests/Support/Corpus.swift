@@ -1,6 +1,7 @@
 /// Deterministic sample inputs for round trips: the shapes Vigil meets (exposition text) and the
 /// ones that exercise each block type (random bytes → stored, runs → long matches).
 enum Corpus {
+    /// A small deterministic PRNG (LCG step, SplitMix-style output mix).
     struct Rng {
         var state: UInt64
         mutating func next() -> UInt64 {

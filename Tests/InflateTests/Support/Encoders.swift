@@ -4,12 +4,12 @@
 /// dynamic blocks with chosen code lengths, and gzip / zlib framing around any DEFLATE data.
 enum Encoders {
     /// Stored blocks of at most `blockSize` bytes; an empty input gives one empty final block.
-    static func stored(_ data: [UInt8], blockSize: Int = 65535) -> [UInt8] {
+    static func stored(_ data: [UInt8], blockSize: Int = 65535, final lastIsFinal: Bool = true) -> [UInt8] {
         var out: [UInt8] = []
         var i = 0
         repeat {
             let n = min(blockSize, data.count - i)
-            let final = i + n == data.count
+            let final = lastIsFinal && i + n == data.count
             out.append(final ? 1 : 0)
             out += [UInt8(n & 0xFF), UInt8(n >> 8), UInt8(~n & 0xFF), UInt8((~n >> 8) & 0xFF)]
             out += data[i..<(i + n)]
@@ -18,6 +18,7 @@ enum Encoders {
         return out
     }
 
+    /// One DEFLATE symbol to encode.
     enum Item {
         case literal(UInt8)
         case match(length: Int, distance: Int)
