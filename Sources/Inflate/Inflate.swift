@@ -10,7 +10,7 @@ public enum Inflate {
         if input.count >= 18 {
             let n = input.count
             let isize = Int(input[n - 4]) | Int(input[n - 3]) << 8 | Int(input[n - 2]) << 16 | Int(input[n - 1]) << 24
-            hint = min(isize + 1, input.count * 64)
+            hint = min(isize, input.count * 64) + OutputBuffer.slack
         }
         var stream = InflateStream(format: .gzip, maxOutput: maxOutput, initialCapacity: hint)
         return try stream.decodeWhole(input)
