@@ -18,6 +18,26 @@ extension Buffer {
         set(x: x, y: y, cell: c)
     }
 
+    /// Sets every cell of `rect` (clipped) to `cell`, a narrow cell; wide characters cut by the edges
+    /// of `rect` lose their other half.
+    public mutating func clear(_ rect: Rect, to cell: Cell) {
+        let r = rect.intersection(area)
+        guard !r.isEmpty else { return }
+        var c = cell
+        if c.width != 1 { c.symbol = " "; c.width = 1 }
+        for y in r.top..<r.bottom {
+            // The edge cells go through the checked path; the inside cannot cut a wide character
+            // that is not also inside.
+            set(x: r.left, y: y, cell: c)
+            if r.width > 1 { set(x: r.right - 1, y: y, cell: c) }
+            guard r.width > 2 else { continue }
+            let row = (y - area.y) * area.width - area.x
+            cells.withUnsafeMutableBufferPointer { p in
+                for x in (r.left + 1)..<(r.right - 1) { p[row + x] = c }
+            }
+        }
+    }
+
     /// Writes `text` aligned within `width` columns from x (cut with `…` when too long).
     @discardableResult
     public mutating func setString(_ text: String, x: Int, y: Int, width: Int, alignment: Alignment,

@@ -6,11 +6,8 @@ public struct Clear: Widget, Sendable {
     public func render(area: Rect, buffer: inout Buffer) {
         let a = area.intersection(buffer.area)
         guard !a.isEmpty else { return }
-        for y in a.top..<a.bottom {
-            for x in a.left..<a.right {
-                buffer.set(x: x, y: y, cell: Cell(" "))
-            }
-        }
-        buffer.setStyle(a, style)
+        var blank = Cell(" ")
+        blank.apply(style)
+        buffer.clear(a, to: blank)
     }
 }
