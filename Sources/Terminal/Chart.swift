@@ -109,8 +109,9 @@ public struct Chart: Widget, Sendable {
 
         var canvas = Canvas(width: plot.width, height: plot.height, symbols: symbols)
         let dotW = Double(canvas.dotWidth - 1), dotH = Double(canvas.dotHeight - 1)
-        let t0 = range.lowerBound, span = Double(range.upperBound - range.lowerBound)
-        func px(_ t: Int64) -> Double { span > 0 ? Double(t - t0) / span * dotW : dotW / 2 }
+        // Timestamps are subtracted in Double: absurd values give off-screen positions, never a trap.
+        let t0 = Double(range.lowerBound), span = Double(range.upperBound) - Double(range.lowerBound)
+        func px(_ t: Int64) -> Double { span > 0 ? (Double(t) - t0) / span * dotW : dotW / 2 }
         func py(_ v: Double) -> Double { (1 - scale.fraction(v)) * dotH }
 
         for t in thresholds {
@@ -128,7 +129,7 @@ public struct Chart: Widget, Sendable {
                 let v = s.values[k], t = s.timestamps[k]
                 guard v.isFinite, !(logScale && v <= 0) else { prev = nil; continue }
                 let p = (x: px(t), y: py(v))
-                if let q = prev, t - prevT <= gap {
+                if let q = prev, t &- prevT <= gap, t >= prevT {
                     canvas.line(from: q, to: p, color: s.color)
                 } else {
                     canvas.point(p, color: s.color)
@@ -175,7 +176,7 @@ public struct Chart: Widget, Sendable {
             if let l = s.timestamps.last { hi = Swift.max(hi, l) }
         }
         if lo > hi { return 0...60_000 }
-        return lo...Swift.max(hi, lo + 1000)
+        return lo...Swift.max(hi, lo.addingReportingOverflow(1000).overflow ? lo : lo + 1000)
     }
 
     /// Series with values replaced by running sums over the series before them at the same timestamp.
@@ -225,7 +226,7 @@ public struct Chart: Widget, Sendable {
         let y = plot.bottom
         if let ax = axisX { buffer.setGlyph(lines.bottomLeft, x: ax, y: y, style: axis) }
         for x in plot.left..<plot.right { buffer.setGlyph(lines.horizontal, x: x, y: y, style: axis) }
-        let spanMs = range.upperBound - range.lowerBound
+        let spanMs = range.upperBound.subtractingReportingOverflow(range.lowerBound).overflow ? Int64.max : range.upperBound - range.lowerBound
         let (step, withSeconds) = TimeAxis.step(spanMs: spanMs, width: plot.width)
         let ticks = TimeAxis.ticks(startMs: range.lowerBound, endMs: range.upperBound, stepSeconds: step,
                                    zoneOffsetSeconds: zoneOffsetSeconds)

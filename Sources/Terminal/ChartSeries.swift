@@ -40,13 +40,13 @@ public struct ChartSeries: Sendable {
         var steps: [Int64] = []
         steps.reserveCapacity(timestamps.count - 1)
         for i in 1..<timestamps.count {
-            let d = timestamps[i] - timestamps[i - 1]
+            let d = timestamps[i] &- timestamps[i - 1]
             if d > 0 { steps.append(d) }
         }
         guard !steps.isEmpty else { return nil }
         steps.sort()
         let median = steps[steps.count / 2]
-        return median + median / 2
+        return median.addingReportingOverflow(median / 2).overflow ? Int64.max : median + median / 2
     }
 }
 

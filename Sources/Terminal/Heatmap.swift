@@ -98,12 +98,12 @@ public struct Heatmap: Widget, Sendable {
         }
         if xAxis, let start = startMs, stepMs > 0 {
             let firstIndex = columns.count - shown.count
-            let t0 = start + Int64(firstIndex) * stepMs
-            let t1 = t0 + Int64(Swift.max(0, shown.count - 1)) * stepMs
-            let (step, withSeconds) = TimeAxis.step(spanMs: Swift.max(stepMs, t1 - t0), width: plot.width)
+            let t0 = start &+ Int64(firstIndex) &* stepMs
+            let t1 = t0 &+ Int64(Swift.max(0, shown.count - 1)) &* stepMs
+            let (step, withSeconds) = TimeAxis.step(spanMs: Swift.max(stepMs, t1 &- t0), width: plot.width)
             var nextFree = area.x
             for t in TimeAxis.ticks(startMs: t0, endMs: t1, stepSeconds: step, zoneOffsetSeconds: zoneOffsetSeconds) {
-                let col = plot.x + lead + Int((t - t0) / stepMs)
+                let col = plot.x + lead + Int((t &- t0) / stepMs)
                 let label = TimeAxis.label(ms: t, withSeconds: withSeconds, zoneOffsetSeconds: zoneOffsetSeconds)
                 let x = Swift.min(Swift.max(col - label.count / 2, area.x), area.right - label.count)
                 guard x >= nextFree else { continue }

@@ -21,23 +21,25 @@ public enum TimeAxis {
     /// The label times (ms) in [startMs, endMs] at multiples of `stepSeconds` in the given zone.
     public static func ticks(startMs: Int64, endMs: Int64, stepSeconds: Int64, zoneOffsetSeconds: Int = 0) -> [Int64] {
         guard endMs >= startMs, stepSeconds > 0 else { return [] }
-        let stepMs = stepSeconds * 1000
-        let offsetMs = Int64(zoneOffsetSeconds) * 1000
-        let local = startMs + offsetMs
+        let stepMs = Swift.min(stepSeconds, Int64.max / 1000) * 1000
+        let offsetMs = Int64(zoneOffsetSeconds) &* 1000
+        let local = startMs &+ offsetMs
         var r = local % stepMs
         if r < 0 { r += stepMs }
-        var t = r == 0 ? startMs : startMs + (stepMs - r)
+        var t = r == 0 ? startMs : startMs &+ (stepMs - r)
         var out: [Int64] = []
-        while t <= endMs && out.count < 1000 {
+        while t >= startMs && t <= endMs && out.count < 1000 {
             out.append(t)
-            t += stepMs
+            let (next, overflow) = t.addingReportingOverflow(stepMs)
+            if overflow { break }
+            t = next
         }
         return out
     }
 
     /// `HH:MM` or `HH:MM:SS` of a Unix time in ms, shifted by the zone offset.
     public static func label(ms: Int64, withSeconds: Bool, zoneOffsetSeconds: Int = 0) -> String {
-        var s = (ms / 1000 + Int64(zoneOffsetSeconds)) % 86400
+        var s = (ms / 1000 &+ Int64(zoneOffsetSeconds)) % 86400
         if ms < 0 && ms % 1000 != 0 { s -= 1 }
         if s < 0 { s += 86400 }
         let h = s / 3600, m = (s / 60) % 60, sec = s % 60

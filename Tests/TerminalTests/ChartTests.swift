@@ -215,3 +215,45 @@ import Testing
         #expect(LineSet.rounded.topLeft == "╭" && LineSet.single.topLeft == "┌")
     }
 }
+
+@Suite struct HostileInputTests {
+    @Test func extremeTimestampsDoNotTrap() {
+        let s = ChartSeries(name: "x", timestamps: [Int64.min, -1, 0, Int64.max], values: [1, 2, 3, 4], color: .red)
+        for range: ClosedRange<Int64>? in [nil, Int64.min...Int64.max, 0...0] {
+            let chart = Chart(series: [s], timeRange: range)
+            #expect(untouchedOutside(chart, width: 40, height: 12, area: Rect(x: 1, y: 1, width: 38, height: 10)))
+        }
+        let heat = Heatmap(columns: [[1], [2]], bucketBounds: [1], startMs: Int64.max - 10, stepMs: Int64.max)
+        #expect(untouchedOutside(heat, width: 20, height: 6, area: Rect(x: 1, y: 1, width: 18, height: 4)))
+        #expect(TimeAxis.ticks(startMs: Int64.max - 5000, endMs: Int64.max, stepSeconds: 1).count <= 6)
+    }
+
+    @Test func hostileCellTextNeverReachesTheScreen() {
+        let evil = "\u{1B}]52;c;cm0gLXJmIC8=\u{07}\u{1B}[2J\u{202E}name\u{9B}6n\u{1B}P1$r\u{1B}\\"
+        let widgets: [any Widget] = [
+            Table(columns: [.init(evil)], rows: [[evil]]), List(strings: [evil]), Tabs(titles: [evil]),
+            StatusBar(left: [Span(evil)], right: [Span(evil)]), HintBar(hints: [.init(evil, evil)]),
+            Paragraph(text: evil), Block(title: evil, rightTitle: evil),
+            BarGauge(items: [.init(label: evil, value: 1)]), BarChart(bars: [.init(label: evil, value: 1)]),
+            Chart(series: [ChartSeries(name: evil, timestamps: [0, 1000], values: [1, 2], color: .red)]),
+        ]
+        for w in widgets {
+            var b = Buffer(width: 40, height: 8)
+            w.render(area: b.area, buffer: &b)
+            let text = b.ansiText()
+            // Only our own SGR sequences: ESC always followed by "[" and digits/semicolons ending in "m".
+            var scalars = Array(text.unicodeScalars)[...]
+            while let i = scalars.firstIndex(of: "\u{1B}") {
+                let rest = scalars[(i + 1)...]
+                #expect(rest.first == "[")
+                let end = rest.firstIndex(where: { !($0 == "[" || $0 == ";" || ("0"..."9").contains($0)) })
+                #expect(end.map { scalars[$0] } == "m")
+                scalars = scalars[((end ?? scalars.endIndex))...].dropFirst()
+            }
+            for s in text.unicodeScalars {
+                #expect(!(0x80...0x9F).contains(s.value) && !(0x202A...0x202E).contains(s.value) && s.value != 0x07)
+            }
+            #expect(!b.plainText().contains("52;c"))
+        }
+    }
+}
