@@ -28,13 +28,18 @@ let package = Package(
         .target(name: "HTTP", dependencies: ["Inflate"], swiftSettings: strict),
         .target(name: "RESP", swiftSettings: strict),
         .target(name: "Terminal", swiftSettings: strict),
+        .target(name: "Curses", dependencies: ["Terminal", "CNcursesw"], swiftSettings: strict),
+        .target(
+            name: "Dashboard",
+            dependencies: ["Terminal", "PromQL", "TimeSeries", "Config", "Polling"],
+            swiftSettings: strict),
         .target(
             name: "Polling",
             dependencies: ["HTTP", "RESP", "Scrape", "Exposition", "TimeSeries", "Config"],
             swiftSettings: strict),
         .executableTarget(
             name: "vigil",
-            dependencies: ["Arguments", "YAML", "Exposition", "TimeSeries", "Scrape", "PromQL", "Templates", "Config", "Alerting", "Polling", "CNcursesw"],
+            dependencies: ["Arguments", "YAML", "Exposition", "TimeSeries", "Scrape", "PromQL", "Templates", "Config", "Alerting", "Polling", "Terminal", "Curses", "Dashboard", "CNcursesw"],
             swiftSettings: strict),
         .executableTarget(
             name: "vigil-bench",
@@ -53,6 +58,8 @@ let package = Package(
         .testTarget(name: "RESPTests", dependencies: ["RESP"], swiftSettings: strict),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal"], swiftSettings: strict),
         .testTarget(name: "PollingTests", dependencies: ["Polling", "Scrape", "Exposition", "TimeSeries", "Config"], swiftSettings: strict),
+        .testTarget(name: "CursesTests", dependencies: ["Curses", "Terminal"], swiftSettings: strict),
+        .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "Terminal", "PromQL", "TimeSeries", "Config", "Polling"], swiftSettings: strict),
         .testTarget(name: "ConfigTests", dependencies: ["Config", "YAML"], swiftSettings: strict),
         .testTarget(name: "VigilCLITests", dependencies: [], swiftSettings: strict),
     ]
