@@ -25,7 +25,7 @@ struct SeriesSlot {
     /// Sealed chunks, a linked list from oldest to newest.
     var oldest: RawChunk?
     var newest: RawChunk?
-    var encoder = XOREncoder()
+    var encoder = ChunkEncoder()
 
     /// The value symbol for `name`, scanning the (short) sorted pair list.
     @inline(__always)

@@ -15,28 +15,28 @@ extension StoreState {
             if t == last { return s.encoder.vBits == bits ? .duplicate : .duplicateTimestamp }
         }
         guard let head = s.head, hasRoom(s) else { return appendSlow(i, t, bits) }
-        s.encoder.append(t: t, bits: bits, to: head.data)
+        let cut = s.encoder.append(t: t, bits: bits, to: head.data)
         s.hasLast = true
         s.touched = true
         slots[i] = s
-        if Int(s.encoder.count) >= options.samplesPerChunk { seal(i) }
+        if cut || Int(s.encoder.count) >= options.samplesPerChunk { seal(i) }
         return .appended
     }
 
     /// Appends after making room in the head chunk (growing, sealing or allocating it).
     private mutating func appendSlow(_ i: Int, _ t: Int64, _ bits: UInt64) -> AppendOutcome {
         guard makeRoom(i) else { return .overMemoryLimit }
-        slots[i].encoder.append(t: t, bits: bits, to: slots[i].head!.data)
+        let cut = slots[i].encoder.append(t: t, bits: bits, to: slots[i].head!.data)
         slots[i].hasLast = true
         slots[i].touched = true
-        if Int(slots[i].encoder.count) >= options.samplesPerChunk { seal(i) }
+        if cut || Int(slots[i].encoder.count) >= options.samplesPerChunk { seal(i) }
         return .appended
     }
 
     @inline(__always)
     func hasRoom(_ s: SeriesSlot) -> Bool {
         Int(s.encoder.count) < options.samplesPerChunk
-            && s.encoder.byteCount + XOREncoder.maxSampleBytes <= Int(s.headCapacity)
+            && s.encoder.byteCount + ChunkEncoder.maxSampleBytes <= Int(s.headCapacity)
     }
 
     /// Gives slot `i` a head chunk with room for one more sample: grows it, or seals it and
@@ -55,7 +55,7 @@ extension StoreState {
             }
             seal(i)
         }
-        let predicted = Int(slots[i].lastChunkBytes) + XOREncoder.maxSampleBytes
+        let predicted = Int(slots[i].lastChunkBytes) + ChunkEncoder.maxSampleBytes
         let cap = StoreState.roundedCapacity(min(options.maxChunkBytes, max(options.initialChunkBytes, predicted)))
         let cost = RawChunk.footprint(dataBytes: cap)
         guard reserve(cost) else { return false }
@@ -68,7 +68,7 @@ extension StoreState {
 
     /// A data capacity whose block fills a whole number of 16-byte malloc units.
     static func roundedCapacity(_ want: Int) -> Int {
-        let block = (RawChunk.headerSize + max(want, XOREncoder.maxSampleBytes) + 8 + 15) & ~15
+        let block = (RawChunk.headerSize + max(want, ChunkEncoder.maxSampleBytes) + 8 + 15) & ~15
         return block - 8 - RawChunk.headerSize
     }
 
