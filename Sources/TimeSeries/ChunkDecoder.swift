@@ -9,46 +9,51 @@ enum ChunkDecoder {
         var r = BitReader(bytes)
         var t: Int64 = 0
         var tDelta: Int64 = 0
-        var tAcc: UInt32 = 0
+        var time = TimeModel()
         var vBits: UInt64 = 0
-        var xorMode = false
+        var mode = ChunkEncoder.decimal
         var model = ValueModel()
         var leading = 0
         var trailing = 0
         var i = 0
         while i < count {
             if i == 0 {
-                guard let t0 = r.readVarint(), let mode = r.read(bits: 8) else { return false }
+                guard let t0 = r.readVarint(), let modeByte = r.read(bits: 8) else { return false }
                 t = t0
-                if mode == ChunkEncoder.xorModeByte {
-                    xorMode = true
+                if modeByte == ChunkEncoder.xorModeByte || modeByte == ChunkEncoder.bitsDeltaModeByte {
+                    mode = modeByte == ChunkEncoder.xorModeByte ? ChunkEncoder.xor : ChunkEncoder.bitsDelta
                     guard let v0 = r.read(bits: 64) else { return false }
                     vBits = v0
+                    model.start(Int64(bitPattern: v0), exponent: 0)
                 } else {
-                    guard mode <= UInt64(DecimalScale.maxExponent), let m0 = r.readVarint(),
+                    guard modeByte <= UInt64(DecimalScale.maxExponent), let m0 = r.readVarint(),
                           m0 > -DecimalScale.limit, m0 < DecimalScale.limit else { return false }
-                    model.start(m0, exponent: Int(mode))
-                    vBits = DecimalScale.value(m0, exponent: Int(mode))
+                    model.start(m0, exponent: Int(modeByte))
+                    vBits = DecimalScale.value(m0, exponent: Int(modeByte))
                 }
             } else {
                 if i == 1 {
                     guard let d = r.readVarint() else { return false }
                     tDelta = d
+                    time.start(firstDelta: d)
                 } else {
                     let u: UInt64
-                    switch RiceCode.read(&r, k: RiceCode.parameter(tAcc, shift: ChunkEncoder.timeShift)) {
+                    let (predicted, k) = time.prediction()
+                    switch RiceCode.read(&r, k: k) {
                     case .value(let x): u = x
                     case .escape:
                         guard let x = RiceCode.readWide(&r) else { return false }
                         u = x
                     case .truncated: return false
                     }
-                    RiceCode.update(&tAcc, u, shift: ChunkEncoder.timeShift)
-                    tDelta = tDelta &+ RiceCode.unzigzag(u)
+                    tDelta = predicted &+ RiceCode.unzigzag(u)
+                    time.observe(tDelta)
                 }
                 t = t &+ tDelta
-                if xorMode {
+                if mode == ChunkEncoder.xor {
                     guard readXOR(&r, &vBits, &leading, &trailing) else { return false }
+                } else if mode == ChunkEncoder.bitsDelta {
+                    guard readBitsDelta(&r, &model, &vBits, first: i == 1) else { return false }
                 } else {
                     guard readDecimal(&r, &model, &vBits, first: i == 1) else { return false }
                 }
@@ -71,6 +76,7 @@ enum ChunkDecoder {
     private static func readDecimal(_ r: inout BitReader, _ model: inout ValueModel, _ vBits: inout UInt64,
                                     first: Bool) -> Bool {
         var (predicted, k) = model.prediction()
+        var ulps: Int64 = 0
         let u: UInt64
         switch RiceCode.read(&r, k: k) {
         case .value(let x): u = x
@@ -85,8 +91,16 @@ enum ChunkDecoder {
                 guard let raw = r.read(bits: 64) else { return false }
                 vBits = raw
                 return true
-            case 0b10:
-                guard let e = r.read(bits: 4), model.rescale(to: Int(e)) else { return false }
+            case 0b10, 0b11:
+                guard let e = r.read(bits: 4) else { return false }
+                if Int(e) != Int(model.exponent) || tag == 0b10 {
+                    guard model.rescale(to: Int(e)) else { return false }
+                }
+                if tag == 0b11 {
+                    guard let z = RiceCode.readWide(&r) else { return false }
+                    ulps = RiceCode.unzigzag(z)
+                    guard ulps >= -DecimalScale.maxUlps, ulps <= DecimalScale.maxUlps else { return false }
+                }
                 (predicted, k) = model.prediction()
                 switch RiceCode.read(&r, k: k) {
                 case .value(let x): u = x
@@ -102,7 +116,25 @@ enum ChunkDecoder {
         let m = predicted &+ RiceCode.unzigzag(u)
         guard m > -DecimalScale.limit, m < DecimalScale.limit else { return false }
         model.observe(m, first: first)
-        vBits = DecimalScale.value(m, exponent: Int(model.exponent))
+        vBits = UInt64(bitPattern: Int64(bitPattern: DecimalScale.value(m, exponent: Int(model.exponent))) &+ ulps)
+        return true
+    }
+
+    @inline(__always)
+    private static func readBitsDelta(_ r: inout BitReader, _ model: inout ValueModel, _ vBits: inout UInt64,
+                                      first: Bool) -> Bool {
+        let (predicted, k) = model.prediction()
+        let u: UInt64
+        switch RiceCode.read(&r, k: k) {
+        case .value(let x): u = x
+        case .truncated: return false
+        case .escape:
+            guard r.read(bits: 2) == 0b00, let x = RiceCode.readWide(&r) else { return false }
+            u = x
+        }
+        let m = predicted &+ RiceCode.unzigzag(u)
+        model.observe(m, first: first)
+        vBits = UInt64(bitPattern: m)
         return true
     }
 

@@ -54,6 +54,31 @@ enum DecimalScale {
         return (Double(m) / power(e)).bitPattern == bits ? m : nil
     }
 
+    /// Largest ulp distance `near` accepts.
+    static let maxUlps: Int64 = 255
+
+    /// For a value a few ulps off a decimal (`0.1 + 0.2`, `0.001 * 123 / 10`): the mantissa at
+    /// exponent `e` and the signed ulp offset, so that `bits == value(m, e) + ulps` as integers.
+    @inline(__always)
+    static func near(_ bits: UInt64, exponent e: Int) -> (mantissa: Int64, ulps: Int64)? {
+        let v = Double(bitPattern: bits)
+        let scaled = (v * power(e)).rounded()
+        guard scaled > -9.007_199_254_740_992e15, scaled < 9.007_199_254_740_992e15 else { return nil }
+        let m = Int64(scaled)
+        let ulps = Int64(bitPattern: bits) &- Int64(bitPattern: value(m, exponent: e))
+        guard ulps >= -maxUlps, ulps <= maxUlps else { return nil }
+        return (m, ulps)
+    }
+
+    /// The smallest exponent in `from...maxExponent` at which `bits` is near a decimal.
+    static func findNear(_ bits: UInt64, from: Int) -> (exponent: Int, mantissa: Int64, ulps: Int64)? {
+        guard from <= maxExponent, Double(bitPattern: bits).isFinite else { return nil }
+        for e in from...maxExponent {
+            if let (m, ulps) = near(bits, exponent: e) { return (e, m, ulps) }
+        }
+        return nil
+    }
+
     /// The smallest exponent in `from...maxExponent` that represents `bits` exactly.
     static func find(_ bits: UInt64, from: Int) -> (exponent: Int, mantissa: Int64)? {
         guard from <= maxExponent else { return nil }

@@ -49,7 +49,7 @@ extension StoreState {
                 let extra = RawChunk.headFootprint(dataCapacity: newCap) - RawChunk.headFootprint(dataCapacity: cap)
                 guard reserve(extra) else { return false }
                 slots[i].head = RawChunk.grow(head, from: cap, to: newCap)
-                slots[i].headCapacity = UInt32(newCap)
+                slots[i].headCapacity = UInt16(newCap)
                 chunkBytes += extra
                 return true
             }
@@ -60,7 +60,7 @@ extension StoreState {
         let cost = RawChunk.headFootprint(dataCapacity: cap)
         guard reserve(cost) else { return false }
         slots[i].head = RawChunk.allocateHead(dataCapacity: cap)
-        slots[i].headCapacity = UInt32(cap)
+        slots[i].headCapacity = UInt16(cap)
         chunkBytes += cost
         headChunks += 1
         return true
