@@ -18,6 +18,19 @@ enum RiceCode {
         return mean == 0 ? 0 : 31 - mean.leadingZeroBitCount
     }
 
+    @inline(__always)
+    static func parameter(_ acc: UInt64, shift: UInt64) -> Int {
+        let mean = acc >> shift
+        return mean == 0 ? 0 : min(56, 63 - mean.leadingZeroBitCount)
+    }
+
+    /// Moves a 64-bit `acc` toward `u` with weight `2^-shift`, saturating.
+    @inline(__always)
+    static func update(_ acc: inout UInt64, _ u: UInt64, shift: UInt64) {
+        let (sum, overflow) = (acc - (acc >> shift)).addingReportingOverflow(min(u, UInt64.max >> 8))
+        acc = overflow ? UInt64.max : sum
+    }
+
     /// Moves `acc` toward `u` with weight `2^-shift`, saturating.
     @inline(__always)
     static func update(_ acc: inout UInt32, _ u: UInt64, shift: UInt32) {

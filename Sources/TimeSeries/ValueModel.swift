@@ -9,11 +9,11 @@
 struct ValueModel {
     var m: Int64 = 0
     var mDelta: Int64 = 0
-    var accDelta: UInt32 = 0
-    var accDoD: UInt32 = 0
+    var accDelta: UInt64 = 0
+    var accDoD: UInt64 = 0
     var exponent: UInt8 = 0
 
-    static let shift: UInt32 = 2
+    static let shift: UInt64 = 2
 
     /// Starts a chunk at mantissa `m0` with exponent `e`.
     mutating func start(_ m0: Int64, exponent e: Int) {
@@ -40,7 +40,7 @@ struct ValueModel {
         let uDelta = RiceCode.zigzag(d)
         let uDoD = RiceCode.zigzag(d &- mDelta)
         if first {
-            let seed = UInt32(truncatingIfNeeded: min(uDelta, UInt64(UInt32.max >> 3))) << ValueModel.shift
+            let seed = min(uDelta, UInt64.max >> 8) << ValueModel.shift
             accDelta = seed
             accDoD = seed
         } else {
@@ -68,8 +68,8 @@ struct ValueModel {
         return true
     }
 
-    private static func scaled(_ acc: UInt32, by f: Int64) -> UInt32 {
-        let (p, o) = UInt64(acc).multipliedReportingOverflow(by: UInt64(f))
-        return o || p > UInt64(UInt32.max) ? UInt32.max : UInt32(p)
+    private static func scaled(_ acc: UInt64, by f: Int64) -> UInt64 {
+        let (p, o) = acc.multipliedReportingOverflow(by: UInt64(f))
+        return o ? UInt64.max : p
     }
 }
