@@ -51,6 +51,16 @@ struct BitReader {
         return (word << UInt64(offset)) >> UInt64(64 - n)
     }
 
+    /// The next `n` (1...56) bits without consuming them; nil when fewer remain.
+    @inline(__always)
+    func peek(bits n: Int) -> UInt64? {
+        var copy = self
+        return copy.read(bits: n)
+    }
+
+    @inline(__always)
+    mutating func skip(_ n: Int) { position += n }
+
     /// A zigzag varint written by `BitWriter.writeVarint`; nil when truncated or overlong.
     mutating func readVarint() -> Int64? {
         var u: UInt64 = 0
@@ -62,5 +72,24 @@ struct BitReader {
             shift += 7
         }
         return nil
+    }
+}
+
+extension BitReader {
+    /// Counts leading one-bits, up to `max` (≤ 56). Consumes the ones and, when fewer than `max`,
+    /// the terminating zero. Nil when the stream ends first.
+    @inline(__always)
+    mutating func readOnes(max: Int) -> Int? {
+        let avail = Swift.min(bitsRemaining, max + 1)
+        guard avail > 0, let word = peek(bits: avail) else { return nil }
+        // Left-align the peeked bits and count leading ones.
+        let ones = (~(word << UInt64(64 - avail))).leadingZeroBitCount
+        if ones >= max {
+            skip(max)
+            return max
+        }
+        guard ones < avail else { return nil }
+        skip(ones + 1)
+        return ones
     }
 }

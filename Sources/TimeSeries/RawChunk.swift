@@ -4,11 +4,12 @@ import Glibc
 import Darwin
 #endif
 
-/// One chunk as a single malloc'd block: a 20-byte header followed by the encoded bits.
+/// One chunk as a single block: a 20-byte header followed by the encoded bits. Sealed chunks live
+/// in the store's `ChunkArena`; the growing head chunk is malloc'd (it is resized, and short-lived).
 ///
 /// Avoids Swift object and array headers per chunk (sealed chunks number in the hundreds of
 /// thousands). The same layout serves the growing head chunk, whose header is filled in when it is
-/// sealed and shrunk to size. Sealed chunks of a series form a singly linked list, oldest first.
+/// sealed and copied into an exactly sized block. Sealed chunks of a series form a singly linked list, oldest first.
 ///
 /// Header: `next` pointer (8) · `maxt` (8) · sample count (2) · data bytes (2). The min time is
 /// not stored: it is the first varint of the data.
@@ -20,8 +21,20 @@ struct RawChunk {
 
     init(_ raw: UnsafeMutableRawPointer) { self.raw = raw }
 
-    /// A zeroed block with room for `dataCapacity` bytes of encoded data.
-    static func allocate(dataCapacity: Int) -> RawChunk {
+    /// Bytes a sealed chunk of `dataBytes` costs in the store's `ChunkArena`. Used for the store's
+    /// memory accounting.
+    static func footprint(dataBytes: Int) -> Int {
+        ChunkArena.blockSize(headerSize + dataBytes)
+    }
+
+    /// Bytes a head block with `dataCapacity` costs under glibc malloc: 8 bytes of chunk header,
+    /// rounded up to 16, at least 32.
+    static func headFootprint(dataCapacity: Int) -> Int {
+        max(32, (headerSize + dataCapacity + 8 + 15) & ~15)
+    }
+
+    /// A zeroed head block with room for `dataCapacity` bytes of encoded data.
+    static func allocateHead(dataCapacity: Int) -> RawChunk {
         RawChunk(calloc(1, headerSize + dataCapacity)!)
     }
 
@@ -32,18 +45,7 @@ struct RawChunk {
         return RawChunk(p)
     }
 
-    /// Shrinks a finished head chunk to exactly its data.
-    static func shrink(_ c: RawChunk, toData bytes: Int) -> RawChunk {
-        RawChunk(realloc(c.raw, headerSize + bytes) ?? c.raw)
-    }
-
-    func free() { Glibc_free(raw) }
-
-    /// Bytes a block of `dataBytes` really costs under glibc malloc: 8 bytes of chunk header,
-    /// rounded up to 16, at least 32. Used for the store's memory accounting.
-    static func footprint(dataBytes: Int) -> Int {
-        max(32, (headerSize + dataBytes + 8 + 15) & ~15)
-    }
+    func freeHead() { free(raw) }
 
     var next: RawChunk? {
         get { UnsafeMutableRawPointer(bitPattern: raw.load(as: UInt.self)).map(RawChunk.init) }
@@ -74,8 +76,3 @@ struct RawChunk {
     var data: UnsafeMutableRawPointer { raw + RawChunk.headerSize }
 }
 
-#if canImport(Glibc)
-@inline(__always) private func Glibc_free(_ p: UnsafeMutableRawPointer) { Glibc.free(p) }
-#else
-@inline(__always) private func Glibc_free(_ p: UnsafeMutableRawPointer) { Darwin.free(p) }
-#endif

@@ -21,7 +21,7 @@ struct SeriesSnapshot: Sendable {
         bytes.withUnsafeBytes { all in
             for c in chunks {
                 let part = UnsafeRawBufferPointer(rebasing: all[c.start..<c.end])
-                XORDecoder.decode(part, count: c.count, mint: mint, maxt: maxt, into: &out)
+                ChunkDecoder.decode(part, count: c.count, mint: mint, maxt: maxt, into: &out)
             }
         }
         return out

@@ -19,6 +19,7 @@ extension StoreState {
         m.sealedChunkCount = sealedChunks
         m.headChunkCount = headChunks
         m.chunkBytes = chunkBytes
+        m.chunkSlackBytes = arena.slackBytes
         m.evictedChunks = evictedChunks
         var samples = 0
         var postingEntries = 0

@@ -8,6 +8,8 @@ public struct StoreMemoryStats: Hashable, Sendable {
     public var sampleCount = 0
     /// malloc footprint of all chunk blocks (headers, encoded data, head slack).
     public var chunkBytes = 0
+    /// Chunk arena pages not holding live chunks (freed blocks awaiting reuse, page tails).
+    public var chunkSlackBytes = 0
     /// Slot array, label id buffers, series hash map, postings, symbol table: estimated.
     public var indexBytes = 0
     public var evictedChunks = 0
@@ -15,7 +17,7 @@ public struct StoreMemoryStats: Hashable, Sendable {
     public init() {}
 
     public var chunkCount: Int { sealedChunkCount + headChunkCount }
-    public var estimatedTotalBytes: Int { chunkBytes + indexBytes }
+    public var estimatedTotalBytes: Int { chunkBytes + chunkSlackBytes + indexBytes }
     public var bytesPerSample: Double {
         sampleCount == 0 ? 0 : Double(estimatedTotalBytes) / Double(sampleCount)
     }

@@ -15,28 +15,28 @@ extension StoreState {
             if t == last { return s.encoder.vBits == bits ? .duplicate : .duplicateTimestamp }
         }
         guard let head = s.head, hasRoom(s) else { return appendSlow(i, t, bits) }
-        s.encoder.append(t: t, bits: bits, to: head.data)
+        let cut = s.encoder.append(t: t, bits: bits, to: head.data)
         s.hasLast = true
         s.touched = true
         slots[i] = s
-        if Int(s.encoder.count) >= options.samplesPerChunk { seal(i) }
+        if cut || Int(s.encoder.count) >= options.samplesPerChunk { seal(i) }
         return .appended
     }
 
     /// Appends after making room in the head chunk (growing, sealing or allocating it).
     private mutating func appendSlow(_ i: Int, _ t: Int64, _ bits: UInt64) -> AppendOutcome {
         guard makeRoom(i) else { return .overMemoryLimit }
-        slots[i].encoder.append(t: t, bits: bits, to: slots[i].head!.data)
+        let cut = slots[i].encoder.append(t: t, bits: bits, to: slots[i].head!.data)
         slots[i].hasLast = true
         slots[i].touched = true
-        if Int(slots[i].encoder.count) >= options.samplesPerChunk { seal(i) }
+        if cut || Int(slots[i].encoder.count) >= options.samplesPerChunk { seal(i) }
         return .appended
     }
 
     @inline(__always)
     func hasRoom(_ s: SeriesSlot) -> Bool {
         Int(s.encoder.count) < options.samplesPerChunk
-            && s.encoder.byteCount + XOREncoder.maxSampleBytes <= Int(s.headCapacity)
+            && s.encoder.byteCount + ChunkEncoder.maxSampleBytes <= Int(s.headCapacity)
     }
 
     /// Gives slot `i` a head chunk with room for one more sample: grows it, or seals it and
@@ -46,33 +46,33 @@ extension StoreState {
             let cap = Int(slots[i].headCapacity)
             if Int(slots[i].encoder.count) < options.samplesPerChunk && cap < options.maxChunkBytes {
                 let newCap = StoreState.roundedCapacity(min(options.maxChunkBytes, cap + max(32, cap / 2)))
-                let extra = RawChunk.footprint(dataBytes: newCap) - RawChunk.footprint(dataBytes: cap)
+                let extra = RawChunk.headFootprint(dataCapacity: newCap) - RawChunk.headFootprint(dataCapacity: cap)
                 guard reserve(extra) else { return false }
                 slots[i].head = RawChunk.grow(head, from: cap, to: newCap)
-                slots[i].headCapacity = UInt32(newCap)
+                slots[i].headCapacity = UInt16(newCap)
                 chunkBytes += extra
                 return true
             }
             seal(i)
         }
-        let predicted = Int(slots[i].lastChunkBytes) + XOREncoder.maxSampleBytes
+        let predicted = Int(slots[i].lastChunkBytes) + ChunkEncoder.maxSampleBytes
         let cap = StoreState.roundedCapacity(min(options.maxChunkBytes, max(options.initialChunkBytes, predicted)))
-        let cost = RawChunk.footprint(dataBytes: cap)
+        let cost = RawChunk.headFootprint(dataCapacity: cap)
         guard reserve(cost) else { return false }
-        slots[i].head = RawChunk.allocate(dataCapacity: cap)
-        slots[i].headCapacity = UInt32(cap)
+        slots[i].head = RawChunk.allocateHead(dataCapacity: cap)
+        slots[i].headCapacity = UInt16(cap)
         chunkBytes += cost
         headChunks += 1
         return true
     }
 
-    /// A data capacity whose block fills a whole number of 16-byte malloc units.
+    /// A head data capacity whose malloc block fills a whole number of 16-byte units.
     static func roundedCapacity(_ want: Int) -> Int {
-        let block = (RawChunk.headerSize + max(want, XOREncoder.maxSampleBytes) + 8 + 15) & ~15
+        let block = (RawChunk.headerSize + max(want, ChunkEncoder.maxSampleBytes) + 8 + 15) & ~15
         return block - 8 - RawChunk.headerSize
     }
 
-    /// Turns the head into an immutable, exactly sized chunk at the end of the sealed list.
+    /// Copies the head into an immutable, exactly sized chunk at the end of the sealed list.
     mutating func seal(_ i: Int) {
         guard let head = slots[i].head else { return }
         let e = slots[i].encoder
@@ -81,8 +81,10 @@ extension StoreState {
         head.dataBytes = bytes
         head.maxt = e.t
         head.next = nil
-        chunkBytes -= RawChunk.footprint(dataBytes: Int(slots[i].headCapacity))
-        let sealed = RawChunk.shrink(head, toData: bytes)
+        chunkBytes -= RawChunk.headFootprint(dataCapacity: Int(slots[i].headCapacity))
+        let sealed = RawChunk(arena.allocate(RawChunk.headerSize + bytes))
+        sealed.raw.copyMemory(from: head.raw, byteCount: RawChunk.headerSize + bytes)
+        head.freeHead()
         slots[i].lastChunkBytes = UInt16(truncatingIfNeeded: bytes)
         chunkBytes += RawChunk.footprint(dataBytes: bytes)
         if let newest = slots[i].newest { newest.next = sealed } else { slots[i].oldest = sealed }

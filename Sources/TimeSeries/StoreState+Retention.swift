@@ -24,7 +24,7 @@ extension StoreState {
         if slots[i].oldest == nil { slots[i].newest = nil }
         chunkBytes -= RawChunk.footprint(dataBytes: c.dataBytes)
         sealedChunks -= 1
-        c.free()
+        arena.free(c.raw, RawChunk.headerSize + c.dataBytes)
     }
 
     /// Applies retention relative to `now` (ms): drops whole chunks whose newest sample is older

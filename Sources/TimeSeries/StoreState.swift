@@ -24,6 +24,7 @@ struct StoreState: ~Copyable {
     var labelBufferBytes = 0
     var totals = AppendSummary()
     var evictedChunks = 0
+    var arena = ChunkArena()
     let options: SeriesStore.Options
 
     init(options: SeriesStore.Options) {
@@ -32,12 +33,13 @@ struct StoreState: ~Copyable {
 
     deinit {
         for s in slots where s.live {
+            // Pooled blocks go with the arena's pages; only malloc'd ones are freed one by one.
             var c = s.oldest
             while let chunk = c {
                 c = chunk.next
-                chunk.free()
+                ChunkArena.releaseUnpooled(chunk.raw, RawChunk.headerSize + chunk.dataBytes)
             }
-            s.head?.free()
+            s.head?.freeHead()
             s.labels?.deallocate()
         }
     }
@@ -115,7 +117,7 @@ struct StoreState: ~Copyable {
             c = chunk.next
             chunkBytes -= RawChunk.footprint(dataBytes: chunk.dataBytes)
             sealedChunks -= 1
-            chunk.free()
+            arena.free(chunk.raw, RawChunk.headerSize + chunk.dataBytes)
         }
         slots[i].oldest = nil
         slots[i].newest = nil
@@ -130,9 +132,9 @@ struct StoreState: ~Copyable {
     /// Frees the head chunk; the encoder keeps the last sample for ordering checks.
     mutating func dropHead(_ i: Int) {
         guard let head = slots[i].head else { return }
-        chunkBytes -= RawChunk.footprint(dataBytes: Int(slots[i].headCapacity))
+        chunkBytes -= RawChunk.headFootprint(dataCapacity: Int(slots[i].headCapacity))
         headChunks -= 1
-        head.free()
+        head.freeHead()
         slots[i].head = nil
         slots[i].headCapacity = 0
         slots[i].encoder.resetChunk()

@@ -102,7 +102,7 @@ import Testing
                     total += RawChunk.footprint(dataBytes: chunk.dataBytes)
                     c = chunk.next
                 }
-                if slot.head != nil { total += RawChunk.footprint(dataBytes: Int(slot.headCapacity)) }
+                if slot.head != nil { total += RawChunk.headFootprint(dataCapacity: Int(slot.headCapacity)) }
             }
             return total
         }

@@ -1,20 +1,20 @@
 import Testing
 @testable import TimeSeries
 
-@Suite struct XORChunkTests {
-    /// Encodes with `XOREncoder` into a scratch buffer, returning the bytes.
+@Suite struct ChunkCodecTests {
+    /// Encodes with `ChunkEncoder` into a scratch buffer, returning the bytes.
     static func encode(_ samples: [Sample]) -> [UInt8] {
-        let capacity = samples.count * XOREncoder.maxSampleBytes + 16
+        let capacity = samples.count * ChunkEncoder.maxSampleBytes + 16
         let p = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 8)
         defer { p.deallocate() }
         p.initializeMemory(as: UInt8.self, repeating: 0, count: capacity)
-        var e = XOREncoder()
-        for s in samples { e.append(t: s.t, bits: s.v.bitPattern, to: p) }
+        var e = ChunkEncoder()
+        for s in samples { _ = e.append(t: s.t, bits: s.v.bitPattern, to: p) }
         return Array(UnsafeRawBufferPointer(start: p, count: e.byteCount))
     }
 
     static func roundTrip(_ samples: [Sample]) -> [Sample] {
-        XORDecoder.decode(encode(samples), count: samples.count)
+        ChunkDecoder.decode(encode(samples), count: samples.count)
     }
 
     static func sameBits(_ a: [Sample], _ b: [Sample]) -> Bool {
@@ -83,12 +83,12 @@ import Testing
         let samples = (0..<100).map { Sample(t: Int64($0) * 1000, v: Double($0)) }
         let bytes = Self.encode(samples)
         var window: [Sample] = []
-        bytes.withUnsafeBytes { _ = XORDecoder.decode($0, count: 100, mint: 10_000, maxt: 20_000, into: &window) }
+        bytes.withUnsafeBytes { _ = ChunkDecoder.decode($0, count: 100, mint: 10_000, maxt: 20_000, into: &window) }
         #expect(window == Array(samples[10...20]))
         // A truncated stream yields a prefix, never a trap.
         var partial: [Sample] = []
         let ok = Array(bytes.prefix(bytes.count / 2)).withUnsafeBytes {
-            XORDecoder.decode($0, count: 100, into: &partial)
+            ChunkDecoder.decode($0, count: 100, into: &partial)
         }
         #expect(!ok)
         #expect(partial == Array(samples.prefix(partial.count)))
@@ -97,7 +97,7 @@ import Testing
         for _ in 0..<200 {
             let junk = (0..<Int.random(in: 0...64, using: &rng)).map { _ in UInt8.random(in: 0...255, using: &rng) }
             var out: [Sample] = []
-            junk.withUnsafeBytes { _ = XORDecoder.decode($0, count: 120, into: &out) }
+            junk.withUnsafeBytes { _ = ChunkDecoder.decode($0, count: 120, into: &out) }
         }
     }
 
@@ -109,6 +109,6 @@ import Testing
         }
         let bytes = Self.encode(samples)
         #expect(bytes.count < 8 + 10 + 120 * 8 / 8)
-        #expect(Self.sameBits(XORDecoder.decode(bytes, count: 120), samples))
+        #expect(Self.sameBits(ChunkDecoder.decode(bytes, count: 120), samples))
     }
 }
