@@ -28,6 +28,7 @@ let package = Package(
         .target(name: "HTTP", dependencies: ["Inflate"], swiftSettings: strict),
         .target(name: "RESP", swiftSettings: strict),
         .target(name: "Terminal", swiftSettings: strict),
+        .target(name: "GrafanaImport", dependencies: ["Config", "PromQL", "YAML"], swiftSettings: strict),
         .target(name: "Curses", dependencies: ["Terminal", "CNcursesw"], swiftSettings: strict),
         .target(
             name: "Dashboard",
@@ -39,7 +40,7 @@ let package = Package(
             swiftSettings: strict),
         .executableTarget(
             name: "vigil",
-            dependencies: ["Arguments", "YAML", "Exposition", "TimeSeries", "Scrape", "PromQL", "Templates", "Config", "Alerting", "Polling", "Terminal", "Curses", "Dashboard", "CNcursesw"],
+            dependencies: ["Arguments", "YAML", "Exposition", "TimeSeries", "Scrape", "PromQL", "Templates", "Config", "Alerting", "Polling", "Terminal", "Curses", "Dashboard", "GrafanaImport", "CNcursesw"],
             swiftSettings: strict),
         .executableTarget(
             name: "vigil-bench",
@@ -58,6 +59,7 @@ let package = Package(
         .testTarget(name: "RESPTests", dependencies: ["RESP"], swiftSettings: strict),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal"], swiftSettings: strict),
         .testTarget(name: "PollingTests", dependencies: ["Polling", "Scrape", "Exposition", "TimeSeries", "Config"], swiftSettings: strict),
+        .testTarget(name: "GrafanaImportTests", dependencies: ["GrafanaImport", "Config", "PromQL"], swiftSettings: strict),
         .testTarget(name: "CursesTests", dependencies: ["Curses", "Terminal"], swiftSettings: strict),
         .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "Terminal", "PromQL", "TimeSeries", "Config", "Polling"], swiftSettings: strict),
         .testTarget(name: "ConfigTests", dependencies: ["Config", "YAML"], swiftSettings: strict),
