@@ -1,0 +1,86 @@
+import Foundation
+
+/// Drives the real `vigil` binary inside a detached tmux session: the end-to-end way to test
+/// the terminal UI (`send-keys` to type, `capture-pane` to read the screen).
+final class TmuxSession {
+    let name: String
+    private let socket: String
+
+    static var available: Bool {
+        FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux")
+    }
+
+    /// Starts `command` in a new session of `width`×`height` with its own tmux server socket.
+    init(_ command: [String], width: Int = 120, height: Int = 40, env: [String: String] = [:]) throws {
+        name = "vigil-e2e-\(UUID().uuidString.prefix(8))"
+        socket = FileManager.default.temporaryDirectory.appendingPathComponent("\(name).sock").path
+        let envPrefix = env.map { "\($0.key)=\(Self.quote($0.value))" }.joined(separator: " ")
+        let shellCommand = (envPrefix.isEmpty ? "" : "env \(envPrefix) ") + command.map(Self.quote).joined(separator: " ")
+        try tmux(["new-session", "-d", "-s", name, "-x", String(width), "-y", String(height), shellCommand])
+        try tmux(["set-option", "-t", name, "remain-on-exit", "on"])
+    }
+
+    deinit {
+        _ = try? tmux(["kill-server"])
+        try? FileManager.default.removeItem(atPath: socket)
+    }
+
+    /// Sends keys as tmux names them (`q`, `Enter`, `Escape`, `C-c`, `Up`...).
+    func send(_ keys: String...) throws {
+        try tmux(["send-keys", "-t", name] + keys)
+    }
+
+    /// Types literal text.
+    func type(_ text: String) throws {
+        try tmux(["send-keys", "-t", name, "-l", text])
+    }
+
+    func resize(width: Int, height: Int) throws {
+        try tmux(["resize-window", "-t", name, "-x", String(width), "-y", String(height)])
+    }
+
+    /// The visible screen as text.
+    func capture() throws -> String {
+        try tmux(["capture-pane", "-p", "-t", name])
+    }
+
+    /// Polls the screen until `predicate` holds or `timeout` passes; returns the last capture.
+    @discardableResult
+    func waitFor(timeout: Double = 10, _ predicate: (String) -> Bool) throws -> String {
+        let end = Date().addingTimeInterval(timeout)
+        var screen = ""
+        while Date() < end {
+            screen = try capture()
+            if predicate(screen) { return screen }
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        return screen
+    }
+
+    /// True once the program in the pane has exited (`remain-on-exit` keeps the pane).
+    func exited() throws -> Bool {
+        try tmux(["display-message", "-p", "-t", name, "#{pane_dead}"]).trimmingCharacters(in: .whitespacesAndNewlines) == "1"
+    }
+
+    func exitStatus() throws -> Int32? {
+        Int32(try tmux(["display-message", "-p", "-t", name, "#{pane_dead_status}"]).trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+
+    @discardableResult
+    private func tmux(_ args: [String]) throws -> String {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/tmux")
+        p.arguments = ["-S", socket] + args
+        let out = Pipe()
+        p.standardOutput = out
+        p.standardError = Pipe()
+        try p.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    static func quote(_ s: String) -> String {
+        "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+}
