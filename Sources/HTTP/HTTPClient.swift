@@ -6,9 +6,17 @@ import Synchronization
 public final class HTTPClient: Sendable {
     public let options: HTTPClientOptions
     private let https = Mutex<URLSessionTransport?>(nil)
+    /// Sends `http://` through URLSession too: lets tests exercise the HTTPS path's limits on loopback.
+    let urlSessionForHTTP: Bool
 
     public init(options: HTTPClientOptions = HTTPClientOptions()) {
         self.options = options
+        self.urlSessionForHTTP = false
+    }
+
+    init(options: HTTPClientOptions = HTTPClientOptions(), urlSessionForHTTP: Bool) {
+        self.options = options
+        self.urlSessionForHTTP = urlSessionForHTTP
     }
 
     /// Sends `request` and returns the final response (after redirects) with its decoded body.
@@ -57,7 +65,7 @@ public final class HTTPClient: Sendable {
                           deadline: MonotonicTime) async throws(HTTPError) -> RawResponse {
         let result: Result<RawResponse, HTTPError.Kind>
         switch request.url.scheme {
-        case .http:
+        case .http where !urlSessionForHTTP:
             let bytes: [UInt8]
             do {
                 bytes = try RequestEncoder.encode(request, authorization: authorization, userAgent: options.userAgent,
@@ -68,7 +76,7 @@ public final class HTTPClient: Sendable {
             let limits = ResponseParser.Limits(maxHeaderBytes: options.maxHeaderBytes, maxBodyBytes: limit,
                                                maxEncodedBodyBytes: ContentDecoder.encodedLimit(for: limit))
             result = await SocketTransport.perform(request, bytes: bytes, limits: limits, deadline: deadline)
-        case .https:
+        case .http, .https:
             if let reason = options.tls.unsupportedReason { throw request.error(.unsupported(reason)) }
             let transport = https.withLock { t in
                 if let t { return t }

@@ -49,7 +49,7 @@ extension TestServer {
                 out += Array((String(n, radix: 16) + (i == 0 ? ";ext=1" : "") + "\r\n").utf8) + b[i..<(i + n)] + [13, 10]
                 i += n
             }
-            out += Array("0\r\nX-Trailer: yes\r\n\r\n".utf8)
+            out += Array((r.query("trailer") == "no" ? "0\r\n\r\n" : "0\r\nX-Trailer: yes\r\n\r\n").utf8)
             return writeAll(fd, out)
         case "/endless-chunked":
             guard writeAll(fd, head("200 OK", [("Transfer-Encoding", "chunked")])) else { return false }
