@@ -133,6 +133,21 @@ extension TestServer {
             return respondBytes(fd, headers: [("Content-Encoding", "gzip")], body: Fixtures.gzip(body(size: size)))
         case "/bomb":
             return respondBytes(fd, headers: [("Content-Encoding", "gzip")], body: Fixtures.gzipBomb)
+        case "/gzip-corrupt":
+            var gz = Fixtures.gzip(body(size: 5000))
+            for i in 20..<min(60, gz.count) { gz[i] ^= 0x5A }
+            return respondBytes(fd, headers: [("Content-Encoding", "gzip")], body: gz)
+        case "/gzip-chunked":
+            let gz = Fixtures.gzip(body(size: 60_000))
+            var out = Array(head("200 OK", [("Transfer-Encoding", "chunked"), ("Content-Encoding", "gzip")]).utf8)
+            var i = 0
+            while i < gz.count {
+                let n = min(1000, gz.count - i)
+                out += Array((String(n, radix: 16) + "\r\n").utf8) + gz[i..<(i + n)] + [13, 10]
+                i += n
+            }
+            out += Array("0\r\n\r\n".utf8)
+            return writeAll(fd, out)
         case "/deflate-unknown":
             return respondBytes(fd, headers: [("Content-Encoding", "br")], body: [1, 2, 3])
         case "/post":
