@@ -28,9 +28,13 @@ let package = Package(
         .target(name: "HTTP", dependencies: ["Inflate"], swiftSettings: strict),
         .target(name: "RESP", swiftSettings: strict),
         .target(name: "Terminal", swiftSettings: strict),
+        .target(
+            name: "Polling",
+            dependencies: ["HTTP", "RESP", "Scrape", "Exposition", "TimeSeries", "Config"],
+            swiftSettings: strict),
         .executableTarget(
             name: "vigil",
-            dependencies: ["Arguments", "YAML", "Exposition", "TimeSeries", "Scrape", "PromQL", "Templates", "Config", "Alerting", "CNcursesw"],
+            dependencies: ["Arguments", "YAML", "Exposition", "TimeSeries", "Scrape", "PromQL", "Templates", "Config", "Alerting", "Polling", "CNcursesw"],
             swiftSettings: strict),
         .executableTarget(
             name: "vigil-bench",
@@ -48,6 +52,7 @@ let package = Package(
         .testTarget(name: "HTTPTests", dependencies: ["HTTP", "Inflate"], swiftSettings: strict),
         .testTarget(name: "RESPTests", dependencies: ["RESP"], swiftSettings: strict),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal"], swiftSettings: strict),
+        .testTarget(name: "PollingTests", dependencies: ["Polling", "Scrape", "Exposition", "TimeSeries", "Config"], swiftSettings: strict),
         .testTarget(name: "ConfigTests", dependencies: ["Config", "YAML"], swiftSettings: strict),
         .testTarget(name: "VigilCLITests", dependencies: [], swiftSettings: strict),
     ]

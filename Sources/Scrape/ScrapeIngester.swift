@@ -12,6 +12,8 @@ public struct ScrapeIngester: Sendable {
         var ref: SeriesRef
         /// Series with timestamps of their own are not stale-marked (Prometheus's rule).
         var explicitTimestamp: Bool
+        /// The scrape that added it; a failed scrape does not stale-mark what it added itself.
+        var addedIn: UInt32
     }
 
     public let store: SeriesStore
@@ -62,7 +64,7 @@ public struct ScrapeIngester: Sendable {
                     } else {
                         let scraped = parser.labels().map { Label($0.name, $0.value) }
                         ref = store.getOrCreate(target.apply(to: scraped))
-                        cache.insert(key, hash: hash, value: Entry(ref: ref, explicitTimestamp: ts != nil),
+                        cache.insert(key, hash: hash, value: Entry(ref: ref, explicitTimestamp: ts != nil, addedIn: generation),
                                      generation: generation)
                         report.seriesAdded += 1
                     }
@@ -81,7 +83,7 @@ public struct ScrapeIngester: Sendable {
         }
         if let failure {
             appender.rollback()
-            markDown(at: time)
+            markDown(at: time, skippingAddedIn: generation)
             throw failure
         }
         // Series of the previous scrape that are gone get a stale marker.
@@ -101,9 +103,13 @@ public struct ScrapeIngester: Sendable {
     /// A failed poll: every series of the previous scrape gets a stale marker at `time`, and the
     /// cache starts empty, so the next good scrape re-resolves its series.
     public mutating func markDown(at time: Int64) {
+        markDown(at: time, skippingAddedIn: nil)
+    }
+
+    private mutating func markDown(at time: Int64, skippingAddedIn failed: UInt32?) {
         var stale = store.appender()
         cache.forEach { entry, _ in
-            if !entry.explicitTimestamp { stale.markStale(entry.ref, time) }
+            if !entry.explicitTimestamp && entry.addedIn != failed { stale.markStale(entry.ref, time) }
         }
         _ = stale.commit()
         cache = ScrapeCache<Entry>(capacity: 1024)

@@ -26,6 +26,10 @@ enum CommandTable {
         options: [
             OptionSpec("format", short: "f", value: "FORMAT",
                        help: "prometheus (text 0.0.4, the default) or openmetrics."),
+            OptionSpec("strict", help: """
+                Also reject negative summary quantiles, sums and bucket bounds in OpenMetrics, as the \
+                OpenMetrics 1.0 test suite does (Prometheus itself accepts them).
+                """),
         ],
         positionals: [PositionalSpec("FILE", help: "The exposition file, or - for standard input.")])
 
@@ -34,6 +38,22 @@ enum CommandTable {
         discussion: "Exits 0 when everything is valid, 2 with file:line:col: message for each problem.",
         options: [configOption],
         positionals: [PositionalSpec("CONFIG", help: "The config file (default: the usual lookup).", optional: true)])
+
+    static let testPromQL = CommandSpec(
+        "promql", summary: "Run PromQL test scripts in Prometheus's promqltest format.",
+        discussion: """
+            Each script has `load <interval>` blocks of series in expanding notation and `eval instant at`
+            / `eval range from .. to .. step ..` / `eval_fail` cases with expected results. Prints each
+            failing case with what was expected and what came out, a line per file with its counts, and
+            a closing line `N passed, N failed, N skipped`. Exits 1 when any case failed. Cases that
+            need native histograms or features experimental in Prometheus 3.x are skipped.
+            """,
+        options: [OptionSpec("verbose", short: "v", help: "Also list skipped cases with the reason.")],
+        positionals: [PositionalSpec("FILE", help: "A test script.", variadic: true)])
+
+    static let test = CommandSpec(
+        "test", summary: "Run test scripts: PromQL scripts (and, soon, rule unit tests).",
+        subcommands: [testPromQL])
 
     static let version = CommandSpec("version", summary: "Print Vigil's version.")
 
@@ -45,5 +65,5 @@ enum CommandTable {
             """,
         options: run.options + [OptionSpec("version", help: "Print Vigil's version.")],
         positionals: run.positionals,
-        subcommands: [run, parse, check, version])
+        subcommands: [run, parse, check, test, version])
 }

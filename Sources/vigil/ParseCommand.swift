@@ -24,7 +24,9 @@ enum ParseCommand {
         }
         var out = StandardOutput()
         let printer = CanonicalPrinter(formatValue: GoFloat.format)
-        var parser = ExpositionParser(bytes: bytes, format: format)
+        var parser = ExpositionParser(
+            bytes: bytes, format: format,
+            options: ExpositionOptions(strictNegativeObservations: args.flag("strict")))
         do throws(ExpositionError) {
             // Line by line through a buffer, so a huge input streams instead of building one string.
             while let entry = try parser.next() {

@@ -18,6 +18,18 @@ struct Vigil {
             spec = sub
             path = "vigil \(first)"
             rest = Array(args.dropFirst())
+            // Nested commands (`vigil test promql`).
+            while !spec.subcommands.isEmpty, let next = rest.first, !next.hasPrefix("-") {
+                guard let inner = spec.subcommand(next) else {
+                    return usage(UsageError("unknown command '\(next)'", command: path))
+                }
+                spec = inner
+                path += " \(next)"
+                rest.removeFirst()
+            }
+            if !spec.subcommands.isEmpty && !rest.contains(where: { $0 == "--help" || $0 == "-h" }) {
+                return usage(UsageError("missing command (one of: \(spec.subcommands.map(\.name).joined(separator: ", ")))", command: path))
+            }
         } else if let first = args.first, !first.hasPrefix("-"), !first.contains("://") {
             return usage(UsageError("unknown command '\(first)'" + commandHint(first), command: "vigil"))
         }
@@ -31,10 +43,11 @@ struct Vigil {
             print(HelpFormatter.help(for: spec, path: path), terminator: "")
             return .success
         }
-        switch spec.name {
-        case "parse": return ParseCommand.run(parsed)
-        case "check": return CheckCommand.run(parsed)
-        case "version": return printVersion()
+        switch path {
+        case "vigil parse": return ParseCommand.run(parsed)
+        case "vigil test promql": return TestPromQLCommand.run(parsed)
+        case "vigil check": return CheckCommand.run(parsed)
+        case "vigil version": return printVersion()
         default:
             if parsed.flag("version") { return printVersion() }
             return RunCommand.run(parsed)
