@@ -2,8 +2,8 @@
 /// stops at the body size limit instead of filling memory. The decompressor comes from the `Inflate`
 /// module through `BodyInflater`.
 enum ContentDecoder {
-    /// The decompressor in use; nil until `Inflate` is wired in, and then gzip is not requested.
-    static let inflater: (any BodyInflater)? = nil
+    /// The decompressor in use; when nil, gzip is not requested and gzip bodies are refused.
+    static let inflater: (any BodyInflater)? = InflateBodyInflater()
 
     /// Whether `Accept-Encoding: gzip` may be sent.
     static var canDecodeGzip: Bool { inflater != nil }
