@@ -22,12 +22,13 @@ public final class HTTPClient: Sendable {
     /// Sends `request` and returns the final response (after redirects) with its decoded body.
     /// - Parameters:
     ///   - timeout: for everything: DNS, connect, send, every redirect hop and the whole body.
-    ///   - bodyLimit: maximum body size in bytes, both on the wire and after decompression.
+    ///   - bodyLimit: maximum body size in bytes, both on the wire and after decompression; 0 or less
+    ///     means no limit, as Prometheus's `body_size_limit: 0`.
     /// 4xx/5xx come back as responses; see `HTTPResponse.requireSuccess()`.
     public func send(_ request: HTTPRequest, timeout: Duration, bodyLimit: Int) async throws(HTTPError) -> HTTPResponse {
         let start = MonotonicTime.now()
         let deadline = start.adding(timeout)
-        let limit = max(0, bodyLimit)
+        let limit = bodyLimit > 0 ? bodyLimit : Int.max
         var current = request
         var authorization = request.effectiveAuthorization
         let initialHost = request.url.host
