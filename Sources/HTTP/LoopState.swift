@@ -1,0 +1,169 @@
+import Glibc
+
+/// Everything the event loop owns: running exchanges by socket, idle kept-alive connections per
+/// `host:port`, and the read buffer. Only touched under the loop's mutex.
+struct LoopState: ~Copyable {
+    /// A kept-alive connection waiting for its next request.
+    struct IdleConnection {
+        var fd: Int32
+        var since: MonotonicTime
+    }
+
+    static let maxIdlePerHost = 8
+    static let maxIdleTotal = 4096
+    static let idleTimeout: Duration = .seconds(90)
+    static let sweepInterval: Duration = .seconds(5)
+
+    private var nextID = 1
+    private var active: [Int32: Exchange] = [:]
+    private var activeByID: [Int: Int32] = [:]
+    private var connecting: [Int: Exchange] = [:]
+    private var idle: [String: [IdleConnection]] = [:]
+    private var idleCount = 0
+    private var nextSweep = MonotonicTime(nanoseconds: 0)
+    /// True while the loop thread is (about to be) blocked in `poll`: a new exchange must wake it.
+    var sleeping = false
+    let scratch: UnsafeMutableRawBufferPointer
+
+    init(scratchSize: Int) {
+        scratch = UnsafeMutableRawBufferPointer.allocate(byteCount: scratchSize, alignment: 16)
+    }
+
+    deinit { scratch.deallocate() }
+
+    mutating func allocateID() -> Int {
+        defer { nextID += 1 }
+        return nextID
+    }
+
+    // MARK: - Idle pool
+
+    /// A live idle connection for `key`, most recently used first; dead or expired ones are closed.
+    mutating func takeIdle(_ key: String, now: MonotonicTime) -> Int32? {
+        guard var list = idle[key] else { return nil }
+        var found: Int32?
+        while let c = list.popLast() {
+            idleCount -= 1
+            if now < c.since.adding(LoopState.idleTimeout) && PosixSocket.isIdleAlive(c.fd) {
+                found = c.fd
+                break
+            }
+            close(c.fd)
+        }
+        idle[key] = list.isEmpty ? nil : list
+        return found
+    }
+
+    private mutating func putIdle(_ key: String, fd: Int32, now: MonotonicTime) {
+        var list = idle[key] ?? []
+        if list.count >= LoopState.maxIdlePerHost || idleCount >= LoopState.maxIdleTotal {
+            guard !list.isEmpty else { close(fd); return }
+            close(list.removeFirst().fd)
+            idleCount -= 1
+        }
+        list.append(IdleConnection(fd: fd, since: now))
+        idleCount += 1
+        idle[key] = list
+    }
+
+    /// Closes idle connections that were idle too long; at most every `sweepInterval`.
+    private mutating func sweepIdle(now: MonotonicTime) {
+        guard nextSweep < now else { return }
+        nextSweep = now.adding(LoopState.sweepInterval)
+        guard idleCount > 0 else { return }
+        for key in Array(idle.keys) {
+            guard let list = idle[key] else { continue }
+            let keep = list.filter { c in
+                if now < c.since.adding(LoopState.idleTimeout) { return true }
+                close(c.fd)
+                return false
+            }
+            idleCount -= list.count - keep.count
+            idle[key] = keep.isEmpty ? nil : keep
+        }
+    }
+
+    /// Closes every idle connection (tests and shutdown).
+    mutating func closeAllIdle() {
+        for list in idle.values { for c in list { close(c.fd) } }
+        idle.removeAll()
+        idleCount = 0
+    }
+
+    var idleConnectionCount: Int { idleCount }
+
+    // MARK: - Exchanges
+
+    /// Starts an exchange (on the submitting thread). Returns whether the loop must be woken.
+    mutating func start(_ ex: Exchange, now: MonotonicTime) -> Bool {
+        if Task.isCancelled { finish(ex, .finished(ExchangeOutcome(result: .failure(.cancelled), staleConnection: false), reuse: false), now: now); return false }
+        let step = ex.start()
+        if case .finished = step { finish(ex, step, now: now); return false }
+        track(ex)
+        return sleeping
+    }
+
+    private mutating func track(_ ex: Exchange) {
+        active[ex.fd] = ex
+        activeByID[ex.id] = ex.fd
+    }
+
+    private mutating func untrack(_ ex: Exchange) {
+        if let fd = activeByID.removeValue(forKey: ex.id) { active.removeValue(forKey: fd) }
+    }
+
+    private mutating func finish(_ ex: Exchange, _ step: Exchange.Step, now: MonotonicTime) {
+        guard case .finished(let outcome, let reuse) = step else { return }
+        untrack(ex)
+        if reuse {
+            putIdle(ex.spec.poolKey, fd: ex.releaseSocket(), now: now)
+        } else {
+            ex.closeSocket()
+        }
+        ex.continuation.resume(returning: outcome)
+    }
+
+    /// Fails the exchange `id` with `cancelled`, if it is still running.
+    mutating func cancel(_ id: Int) {
+        guard let fd = activeByID[id], let ex = active[fd] else { return }
+        finish(ex, ex.abort(.cancelled), now: MonotonicTime.now())
+    }
+
+    // MARK: - Poll cycle
+
+    /// Fills `set` with the wake pipe and every running exchange; returns the `poll` timeout in ms.
+    mutating func preparePoll(_ set: inout [pollfd], wakeFD: Int32, now: MonotonicTime) -> Int32 {
+        set.removeAll(keepingCapacity: true)
+        set.append(pollfd(fd: wakeFD, events: Int16(POLLIN), revents: 0))
+        var earliest = MonotonicTime(nanoseconds: .max)
+        for (fd, ex) in active {
+            set.append(pollfd(fd: fd, events: ex.pollEvents, revents: 0))
+            if ex.spec.deadline < earliest { earliest = ex.spec.deadline }
+        }
+        if idleCount > 0 && nextSweep < earliest { earliest = nextSweep }
+        sleeping = true
+        return earliest.nanoseconds == .max ? -1 : earliest.millisecondsFrom(now)
+    }
+
+    /// Handles `poll`'s results, then deadlines and idle expiry.
+    mutating func process(_ set: [pollfd], now: MonotonicTime) {
+        sleeping = false
+        for p in set.dropFirst() where p.revents != 0 {
+            guard let ex = active[p.fd] else { continue }
+            let step = ex.handle(revents: p.revents, scratch: scratch)
+            switch step {
+            case .wait:
+                // A connect that moved to the next address has a new socket.
+                if active[ex.fd] == nil {
+                    active.removeValue(forKey: p.fd)
+                    track(ex)
+                }
+            case .finished:
+                finish(ex, step, now: now)
+            }
+        }
+        let expired = active.values.filter { !(now < $0.spec.deadline) }
+        for ex in expired { finish(ex, ex.abort(.timeout), now: now) }
+        sweepIdle(now: now)
+    }
+}

@@ -1,0 +1,68 @@
+import Dispatch
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// `https://` through Foundation's URLSession (libcurl on Linux), behind the same contract as the
+/// socket client: our own overall deadline (URLSession's own timeout is an idle timeout), the body
+/// size limit enforced while data streams in, redirects handed back to `HTTPClient`, no cookies, no cache.
+final class URLSessionTransport: Sendable {
+    private let session: URLSession
+    private let router: URLSessionRouter
+
+    init() {
+        let configuration = URLSessionConfiguration.ephemeral
+        configuration.urlCache = nil
+        configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
+        configuration.httpCookieStorage = nil
+        configuration.httpShouldSetCookies = false
+        configuration.httpMaximumConnectionsPerHost = 16
+        router = URLSessionRouter()
+        session = URLSession(configuration: configuration, delegate: router, delegateQueue: nil)
+    }
+
+    deinit { session.invalidateAndCancel() }
+
+    func perform(_ request: HTTPRequest, authorization: HTTPAuthorization?, userAgent: String, bodyLimit: Int,
+                 deadline: MonotonicTime) async -> Result<RawResponse, HTTPError.Kind> {
+        guard let url = URL(string: request.url.scheme.rawValue + "://" + request.url.authority + request.url.target) else {
+            return .failure(.invalidURL("cannot build a URL for \(request.url.redacted)"))
+        }
+        let remaining = deadline.since(MonotonicTime.now())
+        if remaining <= .zero { return .failure(.timeout) }
+        var urlRequest = URLRequest(url: url)
+        urlRequest.httpMethod = request.method
+        // A backstop only: libcurl's timer restarts on every callback, so the real deadline is ours.
+        urlRequest.timeoutInterval = Double(remaining.components.seconds) + 2
+        for field in request.headers {
+            guard !field.value.utf8.contains(where: { $0 == 13 || $0 == 10 || $0 == 0 }),
+                  !field.name.isEmpty, field.name.utf8.allSatisfy(ResponseParser.isTokenByte) else {
+                return .failure(.invalidRequest("invalid header field \(ResponseParser.quote(ArraySlice(field.name.utf8)))"))
+            }
+            urlRequest.addValue(field.value, forHTTPHeaderField: field.name)
+        }
+        if urlRequest.value(forHTTPHeaderField: "User-Agent") == nil { urlRequest.setValue(userAgent, forHTTPHeaderField: "User-Agent") }
+        if urlRequest.value(forHTTPHeaderField: "Accept") == nil { urlRequest.setValue("*/*", forHTTPHeaderField: "Accept") }
+        if let authorization, urlRequest.value(forHTTPHeaderField: "Authorization") == nil {
+            urlRequest.setValue(authorization.headerValue, forHTTPHeaderField: "Authorization")
+        }
+        if let body = request.body { urlRequest.httpBody = Data(body) }
+
+        let task = session.dataTask(with: urlRequest)
+        let id = task.taskIdentifier
+        let hostPort = request.url.hostPort
+        let router = self.router
+        return await withTaskCancellationHandler {
+            await withCheckedContinuation { (c: CheckedContinuation<Result<RawResponse, HTTPError.Kind>, Never>) in
+                router.register(id, task: task, limit: bodyLimit, hostPort: hostPort, continuation: c)
+                let (s, atto) = remaining.components
+                let ns = Int(clamping: s) &* 1_000_000_000 &+ Int(atto / 1_000_000_000)
+                DispatchQueue.global().asyncAfter(deadline: .now() + .nanoseconds(ns)) { router.fail(id, .timeout) }
+                task.resume()
+            }
+        } onCancel: {
+            router.fail(id, .cancelled)
+        }
+    }
+}
