@@ -55,6 +55,17 @@ enum CommandTable {
         "test", summary: "Run test scripts: PromQL scripts (and, soon, rule unit tests).",
         subcommands: [testPromQL])
 
+    static let poll = CommandSpec(
+        "poll", summary: "Poll every source once and print what each produced.",
+        discussion: """
+            Sources come from the config file and from URLs given as arguments (http://, https://,
+            redis://, rabbitmq://, nats://, beanstalk://, prometheus://, host://; see docs/CONFIG.md).
+            Prints each sample canonically, as `vigil parse` does, including `up` and the scrape_*
+            series. A source that fails has its error on stderr; exits 1 when any source is down.
+            """,
+        options: [configOption, OptionSpec("timeout", value: "DURATION", help: "Timeout for each poll (default: the source's).")],
+        positionals: [PositionalSpec("URL", help: "A source to poll.", optional: true, variadic: true)])
+
     static let version = CommandSpec("version", summary: "Print Vigil's version.")
 
     static let root = CommandSpec(
@@ -65,5 +76,5 @@ enum CommandTable {
             """,
         options: run.options + [OptionSpec("version", help: "Print Vigil's version.")],
         positionals: run.positionals,
-        subcommands: [run, parse, check, test, version])
+        subcommands: [run, poll, parse, check, test, version])
 }

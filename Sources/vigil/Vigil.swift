@@ -4,12 +4,12 @@ import Foundation
 /// The entry point: picks the subcommand from the table and runs it.
 @main
 struct Vigil {
-    static func main() {
+    static func main() async {
         let args = Array(CommandLine.arguments.dropFirst())
-        exit(dispatch(args).rawValue)
+        exit(await dispatch(args).rawValue)
     }
 
-    static func dispatch(_ args: [String]) -> ExitCode {
+    static func dispatch(_ args: [String]) async -> ExitCode {
         // `vigil URL...` and `vigil --config x` mean `vigil run ...`.
         var spec = CommandTable.root
         var path = "vigil"
@@ -47,6 +47,7 @@ struct Vigil {
         case "vigil parse": return ParseCommand.run(parsed)
         case "vigil test promql": return TestPromQLCommand.run(parsed)
         case "vigil check": return CheckCommand.run(parsed)
+        case "vigil poll": return await PollCommand.run(parsed)
         case "vigil version": return printVersion()
         default:
             if parsed.flag("version") { return printVersion() }
