@@ -64,7 +64,8 @@ struct ScriptedSource: PollSource {
         var poller = TargetPoller(target: target("a", .hang).0, store: store)
         let start = ContinuousClock.now
         let o = await poller.poll(deadline: .now + .milliseconds(100))
-        #expect(ContinuousClock.now - start < .seconds(2))
+        // The source would hang for 30 s; the poll returns at its deadline (generous bound for a loaded machine).
+        #expect(ContinuousClock.now - start < .seconds(15))
         #expect(!o.up)
         #expect(o.error?.contains("deadline exceeded") == true)
     }
@@ -77,11 +78,17 @@ struct ScriptedSource: PollSource {
         let (hang, _) = target("hang", .hang)
         let (bad, _) = target("bad", .fail("boom"))
         scheduler.run([good, hang, bad])
-        try await Task.sleep(for: .milliseconds(1050))
-        scheduler.stop()
-        // About 10 ticks in a second; allow for a loaded machine.
-        #expect(goodSrc.calls.value >= 7)
+        // Wait (bounded) until the healthy target has been polled several times and the others have
+        // reported their failures; a hanging target holding the others back would never get there.
+        let end = ContinuousClock.now + .seconds(60)
+        while ContinuousClock.now < end {
+            let st = scheduler.statuses()
+            if goodSrc.calls.value >= 5 && st.count == 3 && st[1].up == false && st[2].up == false { break }
+            try await Task.sleep(for: .milliseconds(50))
+        }
         let st = scheduler.statuses()
+        scheduler.stop()
+        #expect(goodSrc.calls.value >= 5)
         #expect(st.map(\.instance) == ["good", "hang", "bad"])
         #expect(st[0].up == true && st[0].failures == 0)
         #expect(st[1].up == false && st[1].lastError?.contains("deadline") == true)
