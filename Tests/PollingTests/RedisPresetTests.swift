@@ -64,6 +64,33 @@ import RESP
         #expect(series.keys.filter { $0.hasPrefix("vigil_queue_depth") }.count == 3, "\(series)")
     }
 
+    /// A real Celery worker (solo pool) takes a job and dies while running it: the job stays in
+    /// `unacked`, the rest in the queue, and the worker's remote-control queue (`celery.pidbox`
+    /// binding) is not reported as a task queue.
+    @Test func celeryWorker() async throws {
+        guard let server = try RedisTestServer.start() else { return }
+        let script = """
+        import os, sys, threading, time
+        from celery import Celery
+        app = Celery('w', broker='redis://127.0.0.1:%s/0' % sys.argv[1])
+        @app.task(name='die')
+        def die():
+            os._exit(0)
+        for i in range(3):
+            app.send_task('die')
+        threading.Thread(target=lambda: (time.sleep(25), os._exit(3)), daemon=True).start()
+        app.worker_main(['worker', '--pool=solo', '--concurrency=1', '--prefetch-multiplier=1', '--loglevel=ERROR',
+                         '--without-heartbeat', '--without-gossip', '--without-mingle'])
+        """
+        guard Self.ran(try server.python(script)) else { return }
+        let keys = try server.client().sendSync(["KEYS", "_kombu.binding.*"]).array?.compactMap(\.string) ?? []
+        #expect(keys.contains("_kombu.binding.celery.pidbox"), "\(keys)")
+        let series = try await Self.poll(RedisQueueSource(endpoint: server.endpoint, preset: .celery))
+        #expect(series[Self.series("depth", "celery", "celery")] == 2)
+        #expect(series[Self.series("unacked", "celery", "celery")] == 1)
+        #expect(series.keys.filter { $0.contains("pidbox") }.isEmpty, "\(series)")
+    }
+
     @Test func rq() async throws {
         guard let server = try RedisTestServer.start() else { return }
         let script = """
