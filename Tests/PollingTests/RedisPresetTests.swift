@@ -159,7 +159,7 @@ import RESP
     }
 
     /// A real Sidekiq process (the `sidekiq` command) registers itself: it is counted as a consumer
-    /// of the queues it serves, and its job in progress as `busy`.
+    /// of the queues it serves, its job in progress as `busy`, and a job that raised lands in `retry`.
     @Test func sidekiqProcess() async throws {
         guard let server = try RedisTestServer.start() else { return }
         guard FileManager.default.isExecutableFile(atPath: "/usr/bin/sidekiq") else {
@@ -176,16 +176,20 @@ import RESP
           include Sidekiq::Worker
           def perform(*args); sleep 30; end
         end
+        class FailWorker
+          include Sidekiq::Worker
+          def perform(*args); raise 'failing on purpose'; end
+        end
         """.write(toFile: worker, atomically: true, encoding: .utf8)
         let push = """
         Sidekiq.configure_client { |c| c.redis = { url: "redis://127.0.0.1:#{ARGV[0]}/0" } }
         Sidekiq::Client.push('class' => 'SlowWorker', 'args' => [1], 'queue' => 'slow')
-        Sidekiq::Client.push('class' => 'SlowWorker', 'args' => [2], 'queue' => 'slow')
+        Sidekiq::Client.push('class' => 'FailWorker', 'args' => [2], 'queue' => 'other')
         """
         guard Self.ran(try server.ruby(push)) else { return }
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/usr/bin/sidekiq")
-        p.arguments = ["-r", worker, "-q", "slow", "-q", "other", "-c", "1"]
+        p.arguments = ["-r", worker, "-q", "slow", "-q", "other", "-c", "2"]
         p.environment = ProcessInfo.processInfo.environment.merging(["REDIS_URL": "redis://127.0.0.1:\(server.port)/0"]) { $1 }
         p.standardOutput = FileHandle.nullDevice
         p.standardError = FileHandle.nullDevice
@@ -195,17 +199,28 @@ import RESP
             p.waitUntilExit()
         }
         let s = RedisQueueSource(endpoint: server.endpoint, preset: .sidekiq)
+        let retry = Self.series("depth", "sidekiq", "retry", ",set=\"retry\"")
         var series: [String: Double] = [:]
-        for _ in 0..<100 {  // up to 20 s for the process to boot, heartbeat and take a job
+        for _ in 0..<100 {  // up to 20 s for the process to boot, take the jobs and heartbeat
             series = try await Self.poll(s)
-            if series[Self.series("busy", "sidekiq", "slow")] == 1 && series[Self.series("depth", "sidekiq", "slow")] == 1 { break }
+            if series[Self.series("busy", "sidekiq", "slow")] == 1 && series[retry] == 1 { break }
             try await Task.sleep(for: .milliseconds(200))
         }
         #expect(series[Self.series("consumers", "sidekiq", "slow")] == 1, "\(series)")
-        #expect(series[Self.series("consumers", "sidekiq", "other")] == 1, "a queue served but never pushed to")
-        #expect(series[Self.series("depth", "sidekiq", "other")] == 0)
+        #expect(series[Self.series("consumers", "sidekiq", "other")] == 1)
         #expect(series[Self.series("busy", "sidekiq", "slow")] == 1)
-        #expect(series[Self.series("depth", "sidekiq", "slow")] == 1)
+        #expect(series[Self.series("busy", "sidekiq", "other")] == 0)
+        #expect(series[Self.series("depth", "sidekiq", "slow")] == 0)
+        #expect(series[Self.series("depth", "sidekiq", "other")] == 0)
+        #expect(series[retry] == 1)
+        // Quieted (TSTP) processes fetch no more work: no longer consumers.
+        kill(p.processIdentifier, SIGTSTP)
+        for _ in 0..<50 {
+            series = try await Self.poll(s)
+            if series[Self.series("consumers", "sidekiq", "slow")] == 0 { break }
+            try await Task.sleep(for: .milliseconds(200))
+        }
+        #expect(series[Self.series("consumers", "sidekiq", "slow")] == 0, "\(series)")
     }
 
     /// Sidekiq with redis-namespace: every key under `NAME:`.
