@@ -7,7 +7,7 @@ import RESP
 /// The presets against a real redis-server with jobs put there by the real client libraries
 /// (Debian's python3-celery, python3-rq, ruby-sidekiq). BullMQ (Node, not in Debian) is checked
 /// against keys laid out as its v5 Lua scripts write them.
-@Suite struct RedisPresetTests {
+@Suite(.serialized) struct RedisPresetTests {
     static func poll(_ s: RedisQueueSource) async throws -> [String: Double] {
         redisSeries(try await s.poll(deadline: .now + .seconds(10)).body)
     }
@@ -26,7 +26,7 @@ import RESP
     }
 
     @Test func celery() async throws {
-        guard let server = try RedisTestServer.start() else { return }
+        guard let server = try await RedisTestServer.start() else { return }
         let script = """
         import os, sys
         from celery import Celery
@@ -50,8 +50,8 @@ import RESP
             sys.stdout.flush()
             os._exit(0)
         """
-        guard Self.ran(try server.python(script)) else { return }
-        let keys = try server.client().sendSync(["KEYS", "*"]).array?.compactMap(\.string) ?? []
+        guard Self.ran(try await server.python(script)) else { return }
+        let keys = try await server.client().send(["KEYS", "*"]).array?.compactMap(\.string) ?? []
         #expect(keys.contains("prio\u{06}\u{16}3") && keys.contains("colon:7"), "priority lists as kombu writes them: \(keys)")
 
         let s = RedisQueueSource(endpoint: server.endpoint, preset: .celery)
@@ -68,7 +68,7 @@ import RESP
     /// `unacked`, the rest in the queue, and the worker's remote-control queue (`celery.pidbox`
     /// binding) is not reported as a task queue.
     @Test func celeryWorker() async throws {
-        guard let server = try RedisTestServer.start() else { return }
+        guard let server = try await RedisTestServer.start() else { return }
         let script = """
         import os, sys, threading, time
         from celery import Celery
@@ -82,8 +82,8 @@ import RESP
         app.worker_main(['worker', '--pool=solo', '--concurrency=1', '--prefetch-multiplier=1', '--loglevel=ERROR',
                          '--without-heartbeat', '--without-gossip', '--without-mingle'])
         """
-        guard Self.ran(try server.python(script)) else { return }
-        let keys = try server.client().sendSync(["KEYS", "_kombu.binding.*"]).array?.compactMap(\.string) ?? []
+        guard Self.ran(try await server.python(script)) else { return }
+        let keys = try await server.client().send(["KEYS", "_kombu.binding.*"]).array?.compactMap(\.string) ?? []
         #expect(keys.contains("_kombu.binding.celery.pidbox"), "\(keys)")
         let series = try await Self.poll(RedisQueueSource(endpoint: server.endpoint, preset: .celery))
         #expect(series[Self.series("depth", "celery", "celery")] == 2)
@@ -92,7 +92,7 @@ import RESP
     }
 
     @Test func rq() async throws {
-        guard let server = try RedisTestServer.start() else { return }
+        guard let server = try await RedisTestServer.start() else { return }
         let script = """
         import sys
         from datetime import timedelta
@@ -110,7 +110,7 @@ import RESP
         SimpleWorker([fails], connection=r).work(burst=True)
         SimpleWorker([default], connection=r, name='listener').register_birth()
         """
-        guard Self.ran(try server.python(script)) else { return }
+        guard Self.ran(try await server.python(script)) else { return }
         let s = RedisQueueSource(endpoint: server.endpoint, preset: .rq)
         let series = try await Self.poll(s)
         #expect(series[Self.series("depth", "rq", "default")] == 2)
@@ -128,7 +128,7 @@ import RESP
     }
 
     @Test func sidekiq() async throws {
-        guard let server = try RedisTestServer.start() else { return }
+        guard let server = try await RedisTestServer.start() else { return }
         let script = """
         require 'sidekiq'
         require 'sidekiq/api'
@@ -145,7 +145,7 @@ import RESP
         HardWorker.perform_in(7200, 5)
         Sidekiq::DeadSet.new.kill(Sidekiq.dump_json('class' => 'HardWorker', 'args' => [6], 'queue' => 'default', 'jid' => 'abc'))
         """
-        guard Self.ran(try server.ruby(script)) else { return }
+        guard Self.ran(try await server.ruby(script)) else { return }
         let s = RedisQueueSource(endpoint: server.endpoint, preset: .sidekiq)
         let series = try await Self.poll(s)
         #expect(series[Self.series("depth", "sidekiq", "default")] == 2)
@@ -161,7 +161,7 @@ import RESP
     /// A real Sidekiq process (the `sidekiq` command) registers itself: it is counted as a consumer
     /// of the queues it serves, its job in progress as `busy`, and a job that raised lands in `retry`.
     @Test func sidekiqProcess() async throws {
-        guard let server = try RedisTestServer.start() else { return }
+        guard let server = try await RedisTestServer.start() else { return }
         guard FileManager.default.isExecutableFile(atPath: "/usr/bin/sidekiq") else {
             print("note: sidekiqProcess skipped: /usr/bin/sidekiq is not installed (apt-get install ruby-sidekiq)")
             return
@@ -186,7 +186,7 @@ import RESP
         Sidekiq::Client.push('class' => 'SlowWorker', 'args' => [1], 'queue' => 'slow')
         Sidekiq::Client.push('class' => 'FailWorker', 'args' => [2], 'queue' => 'other')
         """
-        guard Self.ran(try server.ruby(push)) else { return }
+        guard Self.ran(try await server.ruby(push)) else { return }
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/usr/bin/sidekiq")
         p.arguments = ["-r", worker, "-q", "slow", "-q", "other", "-c", "2"]
@@ -225,8 +225,8 @@ import RESP
 
     /// Sidekiq with redis-namespace: every key under `NAME:`.
     @Test func sidekiqNamespace() async throws {
-        guard let server = try RedisTestServer.start() else { return }
-        _ = try server.client().pipelineSync([["SADD", "app:queues", "default"], ["LPUSH", "app:queue:default", #"{"enqueued_at":1}"#],
+        guard let server = try await RedisTestServer.start() else { return }
+        _ = try await server.client().pipeline([["SADD", "app:queues", "default"], ["LPUSH", "app:queue:default", #"{"enqueued_at":1}"#],
                                               ["ZADD", "app:retry", "1", "x"]])
         let s = RedisQueueSource(endpoint: server.endpoint, preset: .sidekiq, namespace: "app")
         let series = try await Self.poll(s)
@@ -241,7 +241,7 @@ import RESP
     /// `moveToActive`: move to `active`; delayed/completed/failed sorted sets; pause: HSET `meta`
     /// `paused`). Node's bullmq is not in Debian, so the real library does not write them here.
     @Test func bullmq() async throws {
-        guard let server = try RedisTestServer.start() else { return }
+        guard let server = try await RedisTestServer.start() else { return }
         let now = Int(Date().timeIntervalSince1970 * 1000)
         var setup: [[String]] = []
         for id in 1...4 {
@@ -259,7 +259,7 @@ import RESP
                   ["INCR", "bull:idle:id"], ["HSETNX", "bull:idle:meta", "opts.maxLenEvents", "10000"], ["HSET", "bull:idle:meta", "paused", "1"],
                   ["INCR", "{app}:other:id"], ["LPUSH", "{app}:other:wait", "1"],
                   ["HSET", "bull:mail:metadata-like:meta", "x", "1"]]
-        for reply in try server.client().pipelineSync(setup) { #expect(reply.errorMessage == nil) }
+        for reply in try await server.client().pipeline(setup) { #expect(reply.errorMessage == nil) }
 
         let s = RedisQueueSource(endpoint: server.endpoint, preset: .bullmq)
         let series = try await Self.poll(s)
@@ -280,14 +280,14 @@ import RESP
         #expect(try await Self.poll(custom)[Self.series("depth", "bullmq", "other")] == 1)
 
         // BullMQ before 5 kept a "0:<delay>" marker as the last element of `wait`.
-        _ = try server.client().pipelineSync([["INCR", "bull:old:id"], ["LPUSH", "bull:old:wait", "9"], ["RPUSH", "bull:old:wait", "0:1000"]])
+        _ = try await server.client().pipeline([["INCR", "bull:old:id"], ["LPUSH", "bull:old:wait", "9"], ["RPUSH", "bull:old:wait", "0:1000"]])
         #expect(try await Self.poll(s)[Self.series("depth", "bullmq", "old")] == 1)
     }
 
     /// Presets and plain keys together in one source, one exposition.
     @Test func presetWithPlainKeys() async throws {
-        guard let server = try RedisTestServer.start() else { return }
-        _ = try server.client().pipelineSync([["RPUSH", "jobs", "1"], ["INCR", "bull:q:id"], ["LPUSH", "bull:q:wait", "1"]])
+        guard let server = try await RedisTestServer.start() else { return }
+        _ = try await server.client().pipeline([["RPUSH", "jobs", "1"], ["INCR", "bull:q:id"], ["LPUSH", "bull:q:wait", "1"]])
         let s = RedisQueueSource(endpoint: server.endpoint, keys: ["jobs"], preset: .bullmq)
         let series = try await Self.poll(s)
         #expect(series[Self.series("depth", "redis", "jobs")] == 1)
@@ -297,7 +297,7 @@ import RESP
     /// An empty server gives an empty (valid) exposition for every preset.
     @Test(arguments: [RedisSourceConfig.Preset.celery, .sidekiq, .rq, .bullmq])
     func emptyServer(_ preset: RedisSourceConfig.Preset) async throws {
-        guard let server = try RedisTestServer.start() else { return }
+        guard let server = try await RedisTestServer.start() else { return }
         let s = RedisQueueSource(endpoint: server.endpoint, preset: preset)
         let series = try await Self.poll(s)
         if preset == .sidekiq {

@@ -1,4 +1,5 @@
 import Config
+import Exposition
 import Foundation
 import Testing
 @testable import Polling
@@ -6,7 +7,7 @@ import RESP
 
 /// `RedisQueueSource` on plain keys against a real redis-server: every key type, SCAN patterns,
 /// stream consumer groups, passwords read at poll time, broken connections and deadlines.
-@Suite struct RedisQueueSourceTests {
+@Suite(.serialized) struct RedisQueueSourceTests {
     static func poll(_ s: RedisQueueSource, seconds: Int = 10) async throws -> [String: Double] {
         redisSeries(try await s.poll(deadline: .now + .seconds(seconds)).body)
     }
@@ -16,14 +17,14 @@ import RESP
     }
 
     @Test func everyKeyType() async throws {
-        guard let server = try RedisTestServer.start() else { return }
+        guard let server = try await RedisTestServer.start() else { return }
         let c = server.client()
         var setup: [[String]] = [["RPUSH", "jobs", "a", "b", "c"], ["ZADD", "delayed", "1", "x", "2", "y"],
                                  ["SADD", "members", "a"], ["HSET", "h", "f", "v", "g", "w"], ["SET", "counter", "5"]]
         for i in 0..<3 { setup.append(["XADD", "events", "*", "n", String(i)]) }
         setup += [["XGROUP", "CREATE", "events", "g1", "0"], ["XGROUP", "CREATE", "events", "g2", "$"],
                   ["XREADGROUP", "GROUP", "g1", "c1", "COUNT", "2", "STREAMS", "events", ">"]]
-        for reply in try c.pipelineSync(setup) { #expect(reply.errorMessage == nil) }
+        for reply in try await c.pipeline(setup) { #expect(reply.errorMessage == nil) }
 
         let s = RedisQueueSource(endpoint: server.endpoint, keys: ["jobs", "delayed", "members", "h", "events", "missing", "counter"])
         for round in 0..<2 {  // the second poll reads through the remembered types
@@ -44,7 +45,7 @@ import RESP
             #expect(series["vigil_queue_consumers{system=\"redis\",queue=\"events\"}"] == nil, "no stream total beside its groups")
         }
         // A key that changes type is read again with the right command in the same poll.
-        _ = try c.pipelineSync([["DEL", "jobs"], ["SADD", "jobs", "x", "y"], ["DEL", "members"], ["RPUSH", "members", "1", "2", "3", "4"]])
+        _ = try await c.pipeline([["DEL", "jobs"], ["SADD", "jobs", "x", "y"], ["DEL", "members"], ["RPUSH", "members", "1", "2", "3", "4"]])
         let series = try await Self.poll(s)
         #expect(series[Self.depth("jobs")] == 2)
         #expect(series[Self.depth("members")] == 4)
@@ -52,9 +53,9 @@ import RESP
 
     /// The exposition is valid text format: each family once, with HELP and TYPE first.
     @Test func familiesAreContiguous() async throws {
-        guard let server = try RedisTestServer.start() else { return }
+        guard let server = try await RedisTestServer.start() else { return }
         let c = server.client()
-        _ = try c.pipelineSync([["XADD", "a", "*", "k", "v"], ["XGROUP", "CREATE", "a", "g", "0"], ["RPUSH", "b", "1"],
+        _ = try await c.pipeline([["XADD", "a", "*", "k", "v"], ["XGROUP", "CREATE", "a", "g", "0"], ["RPUSH", "b", "1"],
                                 ["XADD", "c", "*", "k", "v"], ["XGROUP", "CREATE", "c", "g", "0"]])
         let s = RedisQueueSource(endpoint: server.endpoint, keys: ["a", "b", "c"])
         let text = String(decoding: try await s.poll(deadline: .now + .seconds(10)).body, as: UTF8.self)
@@ -68,12 +69,17 @@ import RESP
         }
         #expect(seen == ["vigil_queue_depth", "vigil_queue_consumers", "vigil_queue_pending", "vigil_queue_lag"])
         #expect(text.contains("# TYPE vigil_queue_pending gauge\n"))
+        // And Vigil's own exposition parser reads every sample of it.
+        var parser = ExpositionParser(bytes: Array(text.utf8), format: .prometheusText)
+        var samples = 0
+        while let e = try parser.next() { if case .series = e { samples += 1 } }
+        #expect(samples == text.split(separator: "\n").filter { !$0.hasPrefix("#") }.count)
     }
 
     @Test func scanPattern() async throws {
-        guard let server = try RedisTestServer.start() else { return }
+        guard let server = try await RedisTestServer.start() else { return }
         let c = server.client()
-        _ = try c.pipelineSync([["RPUSH", "q:a", "1"], ["RPUSH", "q:b", "1", "2"], ["ZADD", "q:c", "1", "m"], ["RPUSH", "other", "1"]])
+        _ = try await c.pipeline([["RPUSH", "q:a", "1"], ["RPUSH", "q:b", "1", "2"], ["ZADD", "q:c", "1", "m"], ["RPUSH", "other", "1"]])
         let s = RedisQueueSource(endpoint: server.endpoint, keys: ["named"], scan: "q:*")
         var series = try await Self.poll(s)
         #expect(series[Self.depth("q:a")] == 1)
@@ -82,15 +88,15 @@ import RESP
         #expect(series[Self.depth("other")] == nil)
         #expect(series[Self.depth("named")] == 0)
         // A scanned key that drained is gone from the keyspace and from the reading.
-        _ = try c.sendSync(["DEL", "q:a"])
+        _ = try await c.send(["DEL", "q:a"])
         series = try await Self.poll(s)
         #expect(series[Self.depth("q:a")] == nil)
         #expect(series[Self.depth("q:b")] == 2)
     }
 
     @Test func databaseFromConfig() async throws {
-        guard let server = try RedisTestServer.start() else { return }
-        _ = try server.client().pipelineSync([["SELECT", "3"], ["RPUSH", "jobs", "1", "2"]])
+        guard let server = try await RedisTestServer.start() else { return }
+        _ = try await server.client().pipeline([["SELECT", "3"], ["RPUSH", "jobs", "1", "2"]])
         // The path a `vigil poll redis://…` URL takes: parsed into a config, then a source.
         let parsed = try SourceURL.parse("redis://127.0.0.1:\(server.port)/3?keys=jobs")
         let config = try #require(parsed.redis)
@@ -104,20 +110,20 @@ import RESP
     /// The password file is read at every poll: rotating it (and the server's) needs no restart.
     /// No error text ever contains the password.
     @Test func passwordFileRotation() async throws {
-        guard let server = try RedisTestServer.start(password: "first-s3cret") else { return }
+        guard let server = try await RedisTestServer.start(password: "first-s3cret") else { return }
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("vigil-redis-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         let file = dir.appendingPathComponent("password").path
         try "first-s3cret\n".write(toFile: file, atomically: true, encoding: .utf8)
         let admin = server.client(password: "first-s3cret")
-        _ = try admin.sendSync(["RPUSH", "jobs", "1"])
+        _ = try await admin.send(["RPUSH", "jobs", "1"])
 
         let s = RedisQueueSource(endpoint: server.endpoint, keys: ["jobs"], password: .file(file))
         #expect(try await Self.poll(s)[Self.depth("jobs")] == 1)
 
-        _ = try admin.sendSync(["CONFIG", "SET", "requirepass", "second-s3cret"])
-        _ = try server.client(password: "second-s3cret").sendSync(["CLIENT", "KILL", "TYPE", "normal"])
+        _ = try await admin.send(["CONFIG", "SET", "requirepass", "second-s3cret"])
+        _ = try await server.client(password: "second-s3cret").send(["CLIENT", "KILL", "TYPE", "normal"])
         try "second-s3cret\n".write(toFile: file, atomically: true, encoding: .utf8)
         #expect(try await Self.poll(s)[Self.depth("jobs")] == 1)
 
@@ -134,8 +140,8 @@ import RESP
     }
 
     @Test func passwordFromEnvironmentAndLiteral() async throws {
-        guard let server = try RedisTestServer.start(password: "env-s3cret") else { return }
-        _ = try server.client(password: "env-s3cret").sendSync(["RPUSH", "jobs", "1", "2"])
+        guard let server = try await RedisTestServer.start(password: "env-s3cret") else { return }
+        _ = try await server.client(password: "env-s3cret").send(["RPUSH", "jobs", "1", "2"])
         setenv("VIGIL_TEST_REDIS_PASSWORD_\(server.port)", "env-s3cret", 1)
         let env = RedisQueueSource(endpoint: server.endpoint, keys: ["jobs"], password: .environment("VIGIL_TEST_REDIS_PASSWORD_\(server.port)"))
         #expect(try await Self.poll(env)[Self.depth("jobs")] == 2)
@@ -156,12 +162,12 @@ import RESP
 
     /// A dropped connection fails that poll with a clear message; the next poll reconnects.
     @Test func brokenConnectionFailsOnePoll() async throws {
-        guard let server = try RedisTestServer.start() else { return }
+        guard let server = try await RedisTestServer.start() else { return }
         let c = server.client()
-        _ = try c.sendSync(["RPUSH", "jobs", "1"])
+        _ = try await c.send(["RPUSH", "jobs", "1"])
         let s = RedisQueueSource(endpoint: server.endpoint, keys: ["jobs"])
         #expect(try await Self.poll(s)[Self.depth("jobs")] == 1)
-        _ = try c.sendSync(["CLIENT", "KILL", "TYPE", "normal", "SKIPME", "yes"])
+        _ = try await c.send(["CLIENT", "KILL", "TYPE", "normal", "SKIPME", "yes"])
         do {
             _ = try await Self.poll(s)
             Issue.record("a killed connection must fail the poll")
@@ -180,12 +186,12 @@ import RESP
 
     /// A server that stops answering cannot hold a poll past its deadline.
     @Test func deadlineIsKept() async throws {
-        guard let server = try RedisTestServer.start() else { return }
+        guard let server = try await RedisTestServer.start() else { return }
         let c = server.client()
-        _ = try c.sendSync(["RPUSH", "jobs", "1"])
+        _ = try await c.send(["RPUSH", "jobs", "1"])
         let s = RedisQueueSource(endpoint: server.endpoint, keys: ["jobs"], options: .init(connectTimeout: 1, roundTripTimeout: 3))
         _ = try await Self.poll(s)
-        _ = try c.sendSync(["CLIENT", "PAUSE", "2500", "ALL"])
+        _ = try await c.send(["CLIENT", "PAUSE", "2500", "ALL"])
         let start = ContinuousClock.now
         await #expect(throws: PollError.self) { try await s.poll(deadline: .now + .milliseconds(300)) }
         #expect(ContinuousClock.now - start < .seconds(2))

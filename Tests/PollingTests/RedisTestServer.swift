@@ -15,13 +15,22 @@ final class RedisTestServer: @unchecked Sendable {
     let port: Int
     private var process: Process?
 
-    /// A server, or nil (with a printed note) when redis-server is not installed.
-    static func start(password: String? = nil, _ test: String = #function) throws -> RedisTestServer? {
+    /// A server, or nil (with a printed note) when redis-server is not installed. Starting it
+    /// blocks (waiting for PING), so it runs off the cooperative pool.
+    static func start(password: String? = nil, _ test: String = #function) async throws -> RedisTestServer? {
         guard executable != nil else {
             print("note: \(test) skipped: redis-server is not installed (apt-get install redis-server)")
             return nil
         }
-        return try RedisTestServer(password: password)
+        return try await offPool { try RedisTestServer(password: password) }
+    }
+
+    /// Runs blocking work (process launches, waits) on a thread of its own, so tests never hold
+    /// the cooperative pool (nor Dispatch's worker threads, which it shares on Linux).
+    static func offPool<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { c in
+            Thread { c.resume(with: Result { try work() }) }.start()
+        }
     }
 
     private init(password: String?) throws {
@@ -62,11 +71,11 @@ final class RedisTestServer: @unchecked Sendable {
         init(_ d: String) { description = d }
     }
 
-    enum Outcome { case done(String), skipped(String) }
+    enum Outcome: Sendable { case done(String), skipped(String) }
 
     /// Runs a Python script with the server's port as `sys.argv[1]`, at most `seconds`. A script
     /// that cannot import its library exits 77: the test is skipped with a note.
-    func python(_ script: String, seconds: Double = 30) throws -> Outcome {
+    func python(_ script: String, seconds: Double = 30) async throws -> Outcome {
         guard FileManager.default.isExecutableFile(atPath: Self.python) else { return .skipped("\(Self.python) is not installed") }
         let guarded = """
         import sys
@@ -76,17 +85,19 @@ final class RedisTestServer: @unchecked Sendable {
             print(e, file=sys.stderr); sys.exit(77)
         \(script)
         """
-        return try run([Self.python, "-c", guarded, String(port)], seconds: seconds)
+        let argv = [Self.python, "-c", guarded, String(port)]
+        return try await Self.offPool { try Self.run(argv, seconds: seconds) }
     }
 
     /// Runs a Ruby script with the server's port as `ARGV[0]`; 77 when its gems are missing.
-    func ruby(_ script: String, seconds: Double = 30) throws -> Outcome {
+    func ruby(_ script: String, seconds: Double = 30) async throws -> Outcome {
         guard FileManager.default.isExecutableFile(atPath: Self.ruby) else { return .skipped("\(Self.ruby) is not installed") }
         let guarded = "begin\n  require 'sidekiq'\nrescue LoadError => e\n  warn e.message\n  exit 77\nend\n" + script
-        return try run([Self.ruby, "-e", guarded, String(port)], seconds: seconds)
+        let argv = [Self.ruby, "-e", guarded, String(port)]
+        return try await Self.offPool { try Self.run(argv, seconds: seconds) }
     }
 
-    private func run(_ argv: [String], seconds: Double) throws -> Outcome {
+    private static func run(_ argv: [String], seconds: Double) throws -> Outcome {
         var env = ProcessInfo.processInfo.environment
         env["PYTHONDONTWRITEBYTECODE"] = "1"
         let result = try ChildProcess.run(argv, deadline: .now + .milliseconds(Int(seconds * 1000)), outputLimit: 1 << 20,
