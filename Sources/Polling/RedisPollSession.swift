@@ -1,8 +1,13 @@
+import Foundation
 import RESP
 
 /// One poll's conversation with Redis: pipelined round trips that stop at the poll's deadline, and
 /// the reading of replies into counts, with every failure turned into a `PollError` that names the
 /// server and the command (never the password: `RedisError` texts carry none).
+///
+/// The blocking socket work runs on a thread of its own per round trip, not on Dispatch: on Linux,
+/// Dispatch's worker threads are the ones Swift concurrency runs on, and a Redis server that stops
+/// answering would otherwise hold them (up to the round-trip timeout) and stall every other task.
 struct RedisPollSession: Sendable {
     let connection: RedisConnection
     let deadline: ContinuousClock.Instant
@@ -22,11 +27,9 @@ struct RedisPollSession: Sendable {
         while start < commands.count {
             try checkDeadline()
             let end = min(start + Self.maxPipeline, commands.count)
-            do {
-                replies += try await connection.pipeline(Array(commands[start..<end]))
-            } catch {
-                throw PollError(error.description)
-            }
+            let batch = Array(commands[start..<end])
+            let connection = self.connection
+            replies += try await Self.onThread { () throws(RedisError) in try connection.pipelineSync(batch) }
             start = end
         }
         return replies
@@ -35,8 +38,20 @@ struct RedisPollSession: Sendable {
     /// Keys matching a glob pattern, by `SCAN` (bounded by the RESP helper's limits).
     func scan(_ pattern: String) async throws(PollError) -> [String] {
         try checkDeadline()
+        let connection = self.connection
+        return try await Self.onThread { () throws(RedisError) in try connection.scanKeysSync(matching: pattern) }
+    }
+
+    /// Runs one blocking client call on a new thread and resumes the caller with its result.
+    static func onThread<T: Sendable>(_ call: @escaping @Sendable () throws(RedisError) -> T) async throws(PollError) -> T {
+        if Task.isCancelled { throw PollError("redis: poll cancelled") }
+        let result = await withCheckedContinuation { (c: CheckedContinuation<Result<T, RedisError>, Never>) in
+            let thread = Thread { c.resume(returning: Result { () throws(RedisError) -> T in try call() }) }
+            thread.name = "vigil.redis"
+            thread.start()
+        }
         do {
-            return try await connection.scanKeys(matching: pattern)
+            return try result.get()
         } catch {
             throw PollError(error.description)
         }
