@@ -1,13 +1,13 @@
+import Foundation
 import Dispatch
 import Glibc
 import Synchronization
 
-/// Resolves host names with `getaddrinfo` on a dedicated queue so that a slow DNS server never blocks
-/// the event loop or Swift's cooperative threads; the caller stops waiting at its deadline even when
+/// Resolves host names with `getaddrinfo` on a thread of its own so that a slow DNS server never
+/// blocks the event loop or Swift's cooperative threads (on Linux, blocking inside a concurrent
+/// dispatch queue starves the cooperative pool); the caller stops waiting at its deadline even when
 /// `getaddrinfo` itself has not returned yet.
 enum Resolver {
-    private static let queue = DispatchQueue(label: "vigil.http.dns", attributes: .concurrent)
-
     /// Addresses for `host:port` in `getaddrinfo`'s order, or the error kind (`dns` or `timeout`).
     static func resolve(host: String, port: Int, deadline: MonotonicTime) async -> Result<[SocketAddress], HTTPError.Kind> {
         if let literal = SocketAddress(literal: host, port: port) { return .success([literal]) }
@@ -16,7 +16,9 @@ enum Resolver {
         let once = ResumeOnce<Result<[SocketAddress], HTTPError.Kind>>()
         return await withCheckedContinuation { (c: CheckedContinuation<Result<[SocketAddress], HTTPError.Kind>, Never>) in
             once.set(c)
-            queue.async { once.resume(lookup(host: host, port: port)) }
+            let thread = Thread { once.resume(lookup(host: host, port: port)) }
+            thread.name = "vigil.dns"
+            thread.start()
             let (s, atto) = remaining.components
             let ns = Int(clamping: s) &* 1_000_000_000 &+ Int(atto / 1_000_000_000)
             DispatchQueue.global().asyncAfter(deadline: .now() + .nanoseconds(ns)) { once.resume(.failure(.timeout)) }

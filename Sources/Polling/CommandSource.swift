@@ -1,4 +1,3 @@
-import Dispatch
 import Exposition
 import Foundation
 
@@ -19,12 +18,13 @@ public struct CommandSource: PollSource {
 
     public func poll(deadline: ContinuousClock.Instant) async throws -> PollPayload {
         let argv = self.argv, limit = outputLimit
-        let result: ChildProcess.Result = try await withCheckedThrowingContinuation { c in
-            DispatchQueue.global().async {
-                do { c.resume(returning: try ChildProcess.run(argv, deadline: deadline, outputLimit: limit)) } catch {
-                    c.resume(throwing: PollError("\(error)"))
-                }
-            }
+        let outcome = await DedicatedThread.run(name: "vigil.command") { () throws(ChildProcess.Failure) in
+            try ChildProcess.run(argv, deadline: deadline, outputLimit: limit)
+        }
+        let result: ChildProcess.Result
+        switch outcome {
+        case .success(let r): result = r
+        case .failure(let e): throw PollError(e.description)
         }
         let program = argv.first ?? ""
         guard result.status == 0 else {

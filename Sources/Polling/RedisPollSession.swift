@@ -45,11 +45,7 @@ struct RedisPollSession: Sendable {
     /// Runs one blocking client call on a new thread and resumes the caller with its result.
     static func onThread<T: Sendable>(_ call: @escaping @Sendable () throws(RedisError) -> T) async throws(PollError) -> T {
         if Task.isCancelled { throw PollError("redis: poll cancelled") }
-        let result = await withCheckedContinuation { (c: CheckedContinuation<Result<T, RedisError>, Never>) in
-            let thread = Thread { c.resume(returning: Result { () throws(RedisError) -> T in try call() }) }
-            thread.name = "vigil.redis"
-            thread.start()
-        }
+        let result = await DedicatedThread.run(name: "vigil.redis", call)
         do {
             return try result.get()
         } catch {

@@ -1,6 +1,7 @@
 import Config
 import Foundation
 import HTTP
+import RESP
 import TimeSeries
 
 /// Turns configured sources into poll targets: the right `PollSource` for each kind, with the
@@ -46,7 +47,22 @@ public struct SourceFactory: Sendable {
             return [target(URL(fileURLWithPath: program).lastPathComponent,
                            CommandSource(argv: c.argv, shell: c.shell, format: format,
                                          outputLimit: bodyLimit > 0 ? bodyLimit : 16 << 20))]
-        case .redis, .rabbitmq, .nats, .beanstalk, .json, .prometheusAPI:
+        case .redis:
+            guard let url = source.url, let config = source.redis else {
+                throw Failure(description: "source \(source.name): a redis source needs a url and a redis section")
+            }
+            let timeout = Self.duration(source.timeout).seconds
+            let options = RedisConnection.Options(connectTimeout: timeout, roundTripTimeout: timeout)
+            // The query (`?keys=...`) was read into the redis section; the client takes the bare URL.
+            var bare = URLComponents(string: url)
+            bare?.query = nil
+            do {
+                let redis = try RedisQueueSource(url: bare?.string ?? url, config: config, options: options)
+                return [target(Self.instance(of: url, defaultPort: 6379), redis)]
+            } catch {
+                throw Failure(description: "source \(source.name): \(error)")
+            }
+        case .rabbitmq, .nats, .beanstalk, .json, .prometheusAPI:
             throw Failure(description: "source \(source.name): \(source.kind.rawValue) sources are not available in this build yet")
         }
     }
@@ -75,11 +91,11 @@ public struct SourceFactory: Sendable {
     }
 
     /// Prometheus's `instance`: the target's host and port as written (`__address__`).
-    static func instance(of url: String) -> String {
+    static func instance(of url: String, defaultPort: Int? = nil) -> String {
         guard let c = URLComponents(string: url), let host = c.host else { return url }
         let h = host.contains(":") ? "[\(host)]" : host
         if let port = c.port { return "\(h):\(port)" }
-        return "\(h):\(c.scheme == "https" ? 443 : 80)"
+        return "\(h):\(defaultPort ?? (c.scheme == "https" ? 443 : 80))"
     }
 
     static func duration(_ d: PromDuration) -> Duration { .milliseconds(d.milliseconds) }
