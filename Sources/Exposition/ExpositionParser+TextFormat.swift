@@ -1,7 +1,7 @@
 /// The Prometheus text format 0.0.4, following promlex/promparse: blanks between tokens, free
 /// comments, optional commas between labels, quoted UTF-8 names, integer millisecond timestamps.
 extension ExpositionParser {
-    mutating func nextText() throws(ExpositionError) -> ExpositionEntry? {
+    mutating func nextText(expecting known: UnsafeRawBufferPointer) throws(ExpositionError) -> ExpositionEntry? {
         let b = base
         while true {
             var i = pos
@@ -24,7 +24,11 @@ extension ExpositionParser {
             pos = i
             if c == UInt8(ascii: "#") { return try textComment() }
             if c == UInt8(ascii: "{") || ByteClass.isMetricNameStart(c) {
-                try textSeries()
+                if known.count > 0, takeKnownSeries(at: i, known) {
+                    try textSampleTail(seriesEnd)
+                } else {
+                    try textSampleTail(try textSeriesKey(i))
+                }
                 return .series
             }
             throw fail(at: i, "expected a metric name, '{' or '#', got \(ByteClass.describe(c))")
@@ -57,6 +61,7 @@ extension ExpositionParser {
         let b = base
         let keyword = kind == .help ? "HELP" : "TYPE"
         var k: Int
+        metaTokenStart = j
         if b[j] == UInt8(ascii: "\"") {
             k = try scanQuoted(j, allowNewline: true)
             metaNameStart = j + 1
@@ -106,12 +111,82 @@ extension ExpositionParser {
         return nil
     }
 
-    /// `name{labels} value [timestamp]` with blanks allowed between all tokens.
-    private mutating func textSeries() throws(ExpositionError) {
+    /// Takes the series at `i` without scanning it when its bytes are `known` (a series range
+    /// accepted before) and the series would end exactly where `known` does.
+    @inline(__always)
+    private mutating func takeKnownSeries(at i: Int, _ known: UnsafeRawBufferPointer) -> Bool {
+        let n = known.count
+        guard end - i > n, let k = known.baseAddress else { return false }
+        let p = UnsafeRawPointer(base + i)
+        let newlines: UInt64 = 0x0A0A_0A0A_0A0A_0A0A
+        var sawNewline: UInt64 = 0
+        if n >= 8 {
+            var j = 0
+            while j + 8 <= n {
+                let w = p.loadUnaligned(fromByteOffset: j, as: UInt64.self)
+                if w != k.loadUnaligned(fromByteOffset: j, as: UInt64.self) { return false }
+                sawNewline |= Self.zeroBytes(w ^ newlines)
+                j += 8
+            }
+            if j < n {  // the last eight bytes, overlapping ones already compared
+                let w = p.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
+                if w != k.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self) { return false }
+                sawNewline |= Self.zeroBytes(w ^ newlines)
+            }
+        } else {
+            for j in 0..<n {
+                let c = p.load(fromByteOffset: j, as: UInt8.self)
+                if c != k.load(fromByteOffset: j, as: UInt8.self) { return false }
+                if c == 10 { sawNewline = 1 }
+            }
+        }
         let b = base
-        var i = pos
+        let stop = i + n
+        if b[stop - 1] != UInt8(ascii: "}") {
+            // A bare metric name: the name must not go on, and no label set may follow it.
+            if ByteClass.isMetricNameContinue(b[stop]) { return false }
+            var k = stop
+            while b[k] == 32 || b[k] == 9 { k += 1 }
+            if b[k] == UInt8(ascii: "{") { return false }
+        }
+        if sawNewline != 0 {  // raw newlines inside quoted label values
+            for q in i..<stop where b[q] == 10 { passNewline(at: q) }
+        }
+        seriesStart = i
+        seriesEnd = stop
+        expectedMatched = true
+        labelsPending = true
+        return true
+    }
+
+    /// Bytes of `w` that are zero have their high bit set in the result (no false positives).
+    @inline(__always) static func zeroBytes(_ w: UInt64) -> UInt64 {
+        (w &- 0x0101_0101_0101_0101) & ~w & 0x8080_8080_8080_8080
+    }
+
+    /// Scans the name and labels of a series that `next(expecting:)` took without scanning, so
+    /// the slow-path accessors can answer. The bytes were accepted before, so this cannot fail.
+    mutating func scanPendingLabels() {
+        guard labelsPending else { return }
+        labelsPending = false
+        let saved = (line, lineStart)
+        do throws(ExpositionError) {
+            _ = try textSeriesKey(seriesStart)
+        } catch {
+            nameStart = seriesStart
+            nameEnd = seriesStart
+            labelBounds.removeAll(keepingCapacity: true)
+        }
+        (line, lineStart) = saved
+    }
+
+    /// `name{labels}` with blanks allowed between all tokens; returns the offset after it.
+    private mutating func textSeriesKey(_ start: Int) throws(ExpositionError) -> Int {
+        let b = base
+        var i = start
         seriesStart = i
         nameStart = -1
+        labelsPending = false
         labelBounds.removeAll(keepingCapacity: true)
         if b[i] != UInt8(ascii: "{") {
             let j = scanMetricName(i)
@@ -131,7 +206,13 @@ extension ExpositionParser {
         }
         if nameStart < 0 { throw fail(at: seriesStart, "metric name not set in label set") }
         if !labelBounds.isEmpty { try checkDuplicateLabels() }
+        return i
+    }
 
+    /// ` value [timestamp]` and the newline after a series ending at `from`.
+    private mutating func textSampleTail(_ from: Int) throws(ExpositionError) {
+        let b = base
+        var i = from
         while b[i] == 32 || b[i] == 9 { i += 1 }
         let valueStart = i
         while true {

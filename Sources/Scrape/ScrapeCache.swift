@@ -4,117 +4,179 @@ import Foundation
 /// needs for it, so a series seen in an earlier scrape skips label parsing entirely, as
 /// Prometheus's scrape cache does.
 ///
-/// Open addressing over one byte arena: a lookup allocates nothing. Entries not seen in the
-/// latest scrape are removed by `sweep`, which rebuilds the table.
+/// Targets write their series in the same order scrape after scrape, so entries are kept in the
+/// order of the last scrape and the cache predicts the next series: `expectedKey` is the entry
+/// after the last one found, and a hit on it (`takeExpected`) costs no hashing and touches only
+/// memory that is read in sequence. Anything else goes through an open-addressing table over
+/// a hash of the bytes (`find`, `insert`). `finishScrape` drops entries the scrape did not see
+/// and, when the order drifted, lays the entries out again in the order just seen.
 struct ScrapeCache<Value> {
-    private struct Slot {
-        var hash: UInt64 = 0  // 0: empty
-        var offset: Int32 = 0
-        var length: Int32 = 0
-        var lastSeen: UInt32 = 0
-    }
-
-    private var slots: [Slot]
-    private var values: [Value?]
+    // One entry per series, struct of arrays, in the order of the last scrape (new series at the end).
+    private var offsets: [Int] = []
+    private var lengths: [Int] = []
+    private var hashes: [UInt64] = []
+    private var lastSeen: [UInt32] = []
+    private var values: [Value] = []
+    /// The key bytes of every entry, back to back.
     private var arena: [UInt8] = []
-    private(set) var count = 0
+    /// Open addressing over entries: entry index + 1, 0 for an empty slot.
+    private var table: [Int32]
+
+    private var generation: UInt32 = 1
+    /// The entry the next series of the scrape is predicted to be.
+    private var cursor = 0
+    /// Entries in the order the current scrape met them (repeats included).
+    private var order: [Int32] = []
+    /// Distinct entries met in the current scrape.
+    private var seen = 0
+    /// Series of the current scrape that were not the predicted entry.
+    private var mispredicted = 0
 
     init(capacity: Int = 64) {
         var n = 16
         while n < capacity * 2 { n <<= 1 }
-        slots = [Slot](repeating: Slot(), count: n)
-        values = [Value?](repeating: nil, count: n)
+        table = [Int32](repeating: 0, count: n)
     }
 
-    /// The slot holding `key`, or nil. Marks it seen in `generation`.
+    var count: Int { offsets.count }
+
+    /// Starts a scrape: predictions restart at the first entry.
+    mutating func beginScrape() {
+        generation = generation &+ 1
+        if generation == 0 { generation = 1 }
+        cursor = 0
+        seen = 0
+        mispredicted = 0
+        order.removeAll(keepingCapacity: true)
+    }
+
+    /// Calls `body` with the key bytes of the predicted next series (empty when there is none).
     @inline(__always)
-    mutating func find(_ key: UnsafeRawBufferPointer, hash: UInt64, generation: UInt32) -> Int? {
-        let mask = slots.count - 1
+    func withExpectedKey<R>(_ body: (UnsafeRawBufferPointer) -> R) -> R {
+        guard cursor < offsets.count else { return body(UnsafeRawBufferPointer(start: nil, count: 0)) }
+        let offset = offsets[cursor], length = lengths[cursor]
+        return arena.withUnsafeBytes { a in body(UnsafeRawBufferPointer(rebasing: a[offset..<offset + length])) }
+    }
+
+    /// The predicted entry was the series: marks it seen and moves the prediction on.
+    @inline(__always)
+    mutating func takeExpected() -> Value {
+        let e = cursor
+        markSeen(e)
+        cursor = e + 1
+        return values[e]
+    }
+
+    @inline(__always)
+    private mutating func markSeen(_ e: Int) {
+        if lastSeen[e] != generation {
+            lastSeen[e] = generation
+            seen += 1
+        }
+        order.append(Int32(truncatingIfNeeded: e))
+    }
+
+    /// The value for `key`, marking it seen and predicting the entry after it next; nil when absent.
+    mutating func find(_ key: UnsafeRawBufferPointer, hash: UInt64) -> Value? {
+        guard let e = lookup(key, hash: hash) else { return nil }
+        mispredicted += 1
+        markSeen(e)
+        cursor = e + 1
+        return values[e]
+    }
+
+    private func lookup(_ key: UnsafeRawBufferPointer, hash: UInt64) -> Int? {
+        let mask = table.count - 1
         var i = Int(truncatingIfNeeded: hash) & mask
         while true {
-            let s = slots[i]
-            if s.hash == 0 { return nil }
-            if s.hash == hash && Int(s.length) == key.count && equal(s, key) {
-                slots[i].lastSeen = generation
-                return i
-            }
+            let t = Int(table[i])
+            if t == 0 { return nil }
+            let e = t - 1
+            if hashes[e] == hash && lengths[e] == key.count && equal(e, key) { return e }
             i = (i + 1) & mask
         }
     }
 
-    @inline(__always)
-    private func equal(_ s: Slot, _ key: UnsafeRawBufferPointer) -> Bool {
-        arena.withUnsafeBytes { a in
-            guard key.count > 0 else { return true }
-            return memcmp(a.baseAddress! + Int(s.offset), key.baseAddress!, key.count) == 0
+    private func equal(_ e: Int, _ key: UnsafeRawBufferPointer) -> Bool {
+        guard let k = key.baseAddress else { return true }
+        return arena.withUnsafeBytes { a in
+            guard let base = a.baseAddress else { return false }
+            return memcmp(base + offsets[e], k, key.count) == 0
         }
     }
 
-    func value(at slot: Int) -> Value { values[slot]! }
-
-    mutating func setValue(_ v: Value, at slot: Int) { values[slot] = v }
-
-    /// Inserts a key known to be absent; returns its slot.
-    @discardableResult
-    mutating func insert(_ key: UnsafeRawBufferPointer, hash: UInt64, value: Value, generation: UInt32) -> Int {
-        if (count + 1) * 4 > slots.count * 3 { grow() }
-        let offset = arena.count
+    /// Adds a key known to be absent, seen in the current scrape.
+    mutating func insert(_ key: UnsafeRawBufferPointer, hash: UInt64, value: Value) {
+        if (offsets.count + 1) * 2 > table.count { rebuildTable(size: table.count * 2) }
+        let e = offsets.count
+        offsets.append(arena.count)
+        lengths.append(key.count)
+        hashes.append(hash)
+        lastSeen.append(0)
+        values.append(value)
         arena.append(contentsOf: key)
-        return place(Slot(hash: hash, offset: Int32(offset), length: Int32(key.count), lastSeen: generation), value)
+        place(e)
+        mispredicted += 1
+        markSeen(e)
     }
 
-    private mutating func place(_ slot: Slot, _ value: Value) -> Int {
-        let mask = slots.count - 1
-        var i = Int(truncatingIfNeeded: slot.hash) & mask
-        while slots[i].hash != 0 { i = (i + 1) & mask }
-        slots[i] = slot
-        values[i] = value
-        count += 1
-        return i
+    private mutating func place(_ e: Int) {
+        let mask = table.count - 1
+        var i = Int(truncatingIfNeeded: hashes[e]) & mask
+        while table[i] != 0 { i = (i + 1) & mask }
+        table[i] = Int32(truncatingIfNeeded: e + 1)
     }
 
-    private mutating func grow() {
-        let old = slots, oldValues = values
-        slots = [Slot](repeating: Slot(), count: old.count * 2)
-        values = [Value?](repeating: nil, count: old.count * 2)
-        count = 0
-        for (i, s) in old.enumerated() where s.hash != 0 {
-            _ = place(s, oldValues[i]!)
-        }
+    private mutating func rebuildTable(size: Int) {
+        table = [Int32](repeating: 0, count: size)
+        for e in 0..<offsets.count { place(e) }
     }
 
-    /// Removes every entry not seen in `generation`, returning their values.
-    mutating func sweep(keeping generation: UInt32) -> [Value] {
+    /// Ends a scrape: removes the entries it did not see and returns their values. When entries
+    /// went or the order drifted noticeably, the entries are laid out again in the scrape's order.
+    mutating func finishScrape() -> [Value] {
+        let stale = offsets.count - seen
+        if stale == 0 && mispredicted * 32 <= offsets.count { return [] }
         var dropped: [Value] = []
-        var stale = false
-        for s in slots where s.hash != 0 && s.lastSeen != generation {
-            stale = true
-            break
+        dropped.reserveCapacity(stale)
+        for e in 0..<offsets.count where lastSeen[e] != generation { dropped.append(values[e]) }
+
+        var newOffsets: [Int] = [], newLengths: [Int] = [], newHashes: [UInt64] = []
+        var newSeen: [UInt32] = [], newValues: [Value] = [], newArena: [UInt8] = []
+        newOffsets.reserveCapacity(seen)
+        newLengths.reserveCapacity(seen)
+        newHashes.reserveCapacity(seen)
+        newSeen.reserveCapacity(seen)
+        newValues.reserveCapacity(seen)
+        newArena.reserveCapacity(arena.count)
+        // A series met twice keeps its first place; the mark is undone so nothing is placed twice.
+        for o in order {
+            let e = Int(o)
+            guard lastSeen[e] == generation else { continue }
+            lastSeen[e] = generation &- 1
+            newOffsets.append(newArena.count)
+            newLengths.append(lengths[e])
+            newHashes.append(hashes[e])
+            newSeen.append(generation)
+            newValues.append(values[e])
+            newArena.append(contentsOf: arena[offsets[e]..<offsets[e] + lengths[e]])
         }
-        guard stale else { return [] }
-        let old = slots, oldValues = values, oldArena = arena
-        slots = [Slot](repeating: Slot(), count: old.count)
-        values = [Value?](repeating: nil, count: old.count)
-        arena = []
-        arena.reserveCapacity(oldArena.count)
-        count = 0
-        for (i, s) in old.enumerated() where s.hash != 0 {
-            if s.lastSeen != generation {
-                dropped.append(oldValues[i]!)
-                continue
-            }
-            let offset = arena.count
-            arena.append(contentsOf: oldArena[Int(s.offset)..<Int(s.offset) + Int(s.length)])
-            var moved = s
-            moved.offset = Int32(offset)
-            _ = place(moved, oldValues[i]!)
-        }
+        offsets = newOffsets
+        lengths = newLengths
+        hashes = newHashes
+        lastSeen = newSeen
+        values = newValues
+        arena = newArena
+        var size = 16
+        while size < offsets.count * 2 + 2 { size <<= 1 }
+        rebuildTable(size: max(size, min(table.count, size * 4)))
+        cursor = offsets.count
         return dropped
     }
 
-    /// Every value with its last-seen generation.
-    func forEach(_ body: (Value, UInt32) -> Void) {
-        for (i, s) in slots.enumerated() where s.hash != 0 { body(values[i]!, s.lastSeen) }
+    /// Every value.
+    func forEach(_ body: (Value) -> Void) {
+        for v in values { body(v) }
     }
 }
 
