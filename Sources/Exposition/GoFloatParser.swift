@@ -10,8 +10,9 @@ import Darwin
 /// sample values and `le`/`quantile` labels), without building a String.
 ///
 /// Decimal syntax is validated here; values with at most 15 significant digits and a small exponent
-/// are computed exactly (Clinger's fast path), anything else goes to the C library's correctly
-/// rounded `strtod` under the "C" locale. Overflow is an error, as in Go; underflow gives zero.
+/// are computed exactly (Clinger's fast path), the rest by Eisel–Lemire, and only what that cannot
+/// decide (subnormals, overflow, near-halfway values) goes to the C library's correctly rounded
+/// `strtod` under the "C" locale. Overflow is an error, as in Go; underflow gives zero.
 enum GoFloatParser {
     /// Canonical NaN used by Prometheus (`value.NormalNaN`, also Go's `math.NaN()`).
     static let normalNaN = Double(bitPattern: 0x7FF8_0000_0000_0001)
@@ -95,8 +96,14 @@ enum GoFloatParser {
             if exp10 >= 0 { v *= exactPowers[exp10] } else { v /= exactPowers[-exp10] }
             return negative ? -v : v
         }
-        if exp10 < -400 { return negative ? -0.0 : 0.0 }
-        if exp10 > 400 { return nil }
+        // Fewer than 20 digits times 10^-343 is below half the smallest subnormal.
+        if exp10 < PowersOfFive.smallestExponent { return negative ? -0.0 : 0.0 }
+        if exp10 > PowersOfFive.largestExponent { return nil }
+        if let v = EiselLemire.double(mantissa, exp10, negative: negative) {
+            if !truncated { return v }
+            // The dropped digits put the value strictly between mantissa and mantissa + 1 units.
+            if let upper = EiselLemire.double(mantissa + 1, exp10, negative: negative), upper == v { return v }
+        }
         return slowPath(b, start, end)
     }
 

@@ -80,8 +80,9 @@ struct ScrapeCache<Value> {
     mutating func find(_ key: UnsafeRawBufferPointer, hash: UInt64) -> Value? {
         guard let e = lookup(key, hash: hash) else { return nil }
         mispredicted += 1
+        // A series repeated within the scrape says nothing about what follows; keep predicting.
+        if lastSeen[e] != generation { cursor = e + 1 }
         markSeen(e)
-        cursor = e + 1
         return values[e]
     }
 
