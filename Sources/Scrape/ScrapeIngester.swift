@@ -23,6 +23,8 @@ public struct ScrapeIngester: Sendable {
     /// The format of the last good scrape: every cached key was accepted by a parser of it, so
     /// the parser may take a cached key's bytes as read (`next(expecting:)`) only in that format.
     private var cachedFormat: ExpositionFormat? = nil
+    /// Whether cached keys are offered to the parser; off only in tests that compare both paths.
+    var predictsSeries = true
     private var appender: SeriesAppender
     private var metadata: [String: MetricMetadata] = [:]
     private var metadataLog = MetadataLog()
@@ -57,7 +59,7 @@ public struct ScrapeIngester: Sendable {
         appender.rollback()
         var report = ScrapeReport()
         var parser = ExpositionParser(bytes: body, format: format)
-        let predict = cachedFormat == format
+        let predict = predictsSeries && cachedFormat == format
         let limit = sampleLimit
         let failure: ScrapeError? = body.withUnsafeBytes { raw in
             while true {
