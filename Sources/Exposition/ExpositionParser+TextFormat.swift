@@ -5,6 +5,11 @@ extension ExpositionParser {
         let b = base
         while true {
             var i = pos
+            // A body used in place has nothing readable past its final newline.
+            if i >= end {
+                pos = end
+                return nil
+            }
             while b[i] == 32 || b[i] == 9 { i += 1 }
             if i >= end {
                 pos = end
