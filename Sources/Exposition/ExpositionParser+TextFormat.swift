@@ -219,19 +219,24 @@ extension ExpositionParser {
         let b = base
         var i = from
         while b[i] == 32 || b[i] == 9 { i += 1 }
-        let valueStart = i
-        while true {
-            let c = b[i]
-            if c == 32 || c == 9 || c == 10 || c == UInt8(ascii: "{") { break }
-            i += 1
+        if let (v, stop) = GoFloatParser.plainDecimal(b, i) {
+            currentValue = v
+            i = stop
+        } else {
+            let valueStart = i
+            while true {
+                let c = b[i]
+                if c == 32 || c == 9 || c == 10 || c == UInt8(ascii: "{") { break }
+                i += 1
+            }
+            if i == valueStart {
+                throw fail(at: i, "expected value after metric, got \(ByteClass.describe(byte(at: i)))")
+            }
+            guard let v = GoFloatParser.parse(b, valueStart, i) else {
+                throw fail(at: valueStart, "invalid value \"\(snippet(valueStart, i))\"")
+            }
+            currentValue = v.isNaN ? GoFloatParser.normalNaN : v
         }
-        if i == valueStart {
-            throw fail(at: i, "expected value after metric, got \(ByteClass.describe(byte(at: i)))")
-        }
-        guard let v = GoFloatParser.parse(b, valueStart, i) else {
-            throw fail(at: valueStart, "invalid value \"\(snippet(valueStart, i))\"")
-        }
-        currentValue = v.isNaN ? GoFloatParser.normalNaN : v
         while b[i] == 32 || b[i] == 9 { i += 1 }
         if b[i] == 10 {
             currentTimestamp = nil

@@ -107,6 +107,43 @@ enum GoFloatParser {
         return slowPath(b, start, end)
     }
 
+    /// The common sample value: unsigned digits with an optional fraction (`12345`, `0.25`), at
+    /// most 19 digits, ending in a blank or newline. Returns the value and the offset after it, or
+    /// nil for anything else (the caller then takes the general path, which gives the same value).
+    @inline(__always)
+    static func plainDecimal(_ b: UnsafePointer<UInt8>, _ start: Int) -> (Double, Int)? {
+        var i = start
+        var mantissa: UInt64 = 0
+        var d = b[i] &- 48
+        guard d < 10 else { return nil }
+        repeat {
+            mantissa = mantissa &* 10 &+ UInt64(d)
+            i += 1
+            d = b[i] &- 48
+        } while d < 10
+        var fraction = 0
+        if b[i] == UInt8(ascii: ".") {
+            let dot = i
+            i += 1
+            d = b[i] &- 48
+            while d < 10 {
+                mantissa = mantissa &* 10 &+ UInt64(d)
+                i += 1
+                d = b[i] &- 48
+            }
+            fraction = i - dot - 1
+        }
+        let c = b[i]
+        guard c == 32 || c == 10 || c == 9, i - start - (fraction > 0 ? 1 : 0) <= 19 else { return nil }
+        if mantissa <= 1 << 53 && fraction <= 22 {
+            let v = Double(mantissa)
+            return (fraction == 0 ? v : v / exactPowers[fraction], i)
+        }
+        if mantissa == 0 { return (0, i) }
+        guard let v = EiselLemire.double(mantissa, -fraction, negative: false) else { return nil }
+        return (v, i)
+    }
+
     /// Go's `special`: `inf`/`infinity` with optional sign, `nan` unsigned, case-insensitive.
     private static func special(_ b: UnsafePointer<UInt8>, _ i: Int, _ end: Int, negative: Bool, signed: Bool) -> Double? {
         let n = end - i

@@ -111,6 +111,29 @@ import Testing
         #expect(decided > total * 99 / 100)
     }
 
+    /// The sample-value shortcut gives Swift's value or declines, and stops at the blank.
+    @Test func plainDecimalShortcut() {
+        var rng = SplitMix(seed: 6)
+        var taken = 0
+        for n in 0..<40_000 {
+            let digits = 1 + Int(rng.next() % 22)
+            var s = ""
+            for _ in 0..<digits { s += String(rng.next() % 10) }
+            if n % 3 != 0 { s.insert(".", at: s.index(s.startIndex, offsetBy: Int(rng.next() % UInt64(digits + 1)))) }
+            let bytes = Array((s + (n % 2 == 0 ? " 1\n" : "\n")).utf8)
+            let got = bytes.withUnsafeBufferPointer { p in GoFloatParser.plainDecimal(p.baseAddress!, 0) }
+            guard let (v, stop) = got else { continue }
+            taken += 1
+            #expect(stop == s.utf8.count, "\(s)")
+            #expect(v.bitPattern == Double(s)?.bitPattern, "\(s)")
+        }
+        #expect(taken > 20_000)
+        for declined in ["-1 ", "1e3 ", "1{", "Inf ", ". ", "1x ", "12345678901234567890 ", "0x1 "] {
+            let bytes = Array((declined + "\n").utf8)
+            #expect(bytes.withUnsafeBufferPointer { p in GoFloatParser.plainDecimal(p.baseAddress!, 0) } == nil, "\(declined)")
+        }
+    }
+
     /// Random digit strings of every length with exponents across the whole range.
     @Test func agreesOnRandomDigitStrings() {
         var rng = SplitMix(seed: 2)
