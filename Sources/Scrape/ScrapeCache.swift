@@ -5,40 +5,44 @@ import Foundation
 /// Prometheus's scrape cache does.
 ///
 /// Targets write their series in the same order scrape after scrape, so entries are kept in the
-/// order of the last scrape and the cache predicts the next series: `expectedKey` is the entry
-/// after the last one found, and a hit on it (`takeExpected`) costs no hashing and touches only
-/// memory that is read in sequence. Anything else goes through an open-addressing table over
-/// a hash of the bytes (`find`, `insert`). `finishScrape` drops entries the scrape did not see
-/// and, when the order drifted, lays the entries out again in the order just seen.
+/// order of the last scrape and the cache predicts the next series: `withExpectedKey` offers the
+/// entry after the last one met, and a hit on it (`takeExpected`) costs no hashing and touches
+/// only memory that is read in sequence. A series the last scrape repeated has an alias entry at
+/// each later place, so repeats are predicted too. Anything else goes through an open-addressing
+/// table over a hash of the bytes (`find`, `insert`). `finishScrape` drops series the scrape did
+/// not see and, when the order drifted, lays the entries out again in the order just seen.
 struct ScrapeCache<Value> {
-    // One entry per series, struct of arrays, in the order of the last scrape (new series at the end).
+    // Entries, struct of arrays, in the order of the last scrape (new series at the end).
     private var offsets: [Int] = []
     private var lengths: [Int] = []
     private var hashes: [UInt64] = []
+    /// The entry that stands for the series: itself, or for an alias the series' first place.
+    private var canonical: [Int32] = []
+    /// Per entry; meaningful for canonical entries only.
     private var lastSeen: [UInt32] = []
     private var values: [Value] = []
     /// The key bytes of every entry, back to back.
     private var arena: [UInt8] = []
-    /// Open addressing over entries: entry index + 1, 0 for an empty slot.
+    /// Open addressing over canonical entries: entry index + 1, 0 for an empty slot.
     private var table: [Int32]
+    /// Number of canonical entries (distinct series).
+    private(set) var count = 0
 
     private var generation: UInt32 = 1
     /// The entry the next series of the scrape is predicted to be.
     private var cursor = 0
-    /// Entries in the order the current scrape met them (repeats included).
+    /// Canonical entries in the order the current scrape met them, repeats included.
     private var order: [Int32] = []
-    /// Distinct entries met in the current scrape.
+    /// Distinct series met in the current scrape.
     private var seen = 0
     /// Series of the current scrape that were not the predicted entry.
-    private var mispredicted = 0
+    private(set) var mispredicted = 0
 
     init(capacity: Int = 64) {
         var n = 16
         while n < capacity * 2 { n <<= 1 }
         table = [Int32](repeating: 0, count: n)
     }
-
-    var count: Int { offsets.count }
 
     /// Starts a scrape: predictions restart at the first entry.
     mutating func beginScrape() {
@@ -62,18 +66,18 @@ struct ScrapeCache<Value> {
     @inline(__always)
     mutating func takeExpected() -> Value {
         let e = cursor
-        markSeen(e)
+        markSeen(Int(canonical[e]))
         cursor = e + 1
         return values[e]
     }
 
     @inline(__always)
-    private mutating func markSeen(_ e: Int) {
-        if lastSeen[e] != generation {
-            lastSeen[e] = generation
+    private mutating func markSeen(_ c: Int) {
+        if lastSeen[c] != generation {
+            lastSeen[c] = generation
             seen += 1
         }
-        order.append(Int32(truncatingIfNeeded: e))
+        order.append(Int32(truncatingIfNeeded: c))
     }
 
     /// The value for `key`, marking it seen and predicting the entry after it next; nil when absent.
@@ -108,17 +112,23 @@ struct ScrapeCache<Value> {
 
     /// Adds a key known to be absent, seen in the current scrape.
     mutating func insert(_ key: UnsafeRawBufferPointer, hash: UInt64, value: Value) {
-        if (offsets.count + 1) * 2 > table.count { rebuildTable(size: table.count * 2) }
+        if (count + 1) * 2 > table.count { rebuildTable(size: table.count * 2) }
         let e = offsets.count
-        offsets.append(arena.count)
-        lengths.append(key.count)
-        hashes.append(hash)
-        lastSeen.append(0)
-        values.append(value)
+        append(offset: arena.count, length: key.count, hash: hash, canonical: e, value: value)
         arena.append(contentsOf: key)
+        count += 1
         place(e)
         mispredicted += 1
         markSeen(e)
+    }
+
+    private mutating func append(offset: Int, length: Int, hash: UInt64, canonical c: Int, value: Value) {
+        offsets.append(offset)
+        lengths.append(length)
+        hashes.append(hash)
+        canonical.append(Int32(truncatingIfNeeded: c))
+        lastSeen.append(0)
+        values.append(value)
     }
 
     private mutating func place(_ e: Int) {
@@ -130,54 +140,57 @@ struct ScrapeCache<Value> {
 
     private mutating func rebuildTable(size: Int) {
         table = [Int32](repeating: 0, count: size)
-        for e in 0..<offsets.count { place(e) }
+        for e in 0..<offsets.count where Int(canonical[e]) == e { place(e) }
     }
 
-    /// Ends a scrape: removes the entries it did not see and returns their values. When entries
+    /// Ends a scrape: removes the series it did not see and returns their values. When series
     /// went or the order drifted noticeably, the entries are laid out again in the scrape's order.
     mutating func finishScrape() -> [Value] {
-        let stale = offsets.count - seen
+        let stale = count - seen
         if stale == 0 && mispredicted * 32 <= offsets.count { return [] }
         var dropped: [Value] = []
         dropped.reserveCapacity(stale)
-        for e in 0..<offsets.count where lastSeen[e] != generation { dropped.append(values[e]) }
-
-        var newOffsets: [Int] = [], newLengths: [Int] = [], newHashes: [UInt64] = []
-        var newSeen: [UInt32] = [], newValues: [Value] = [], newArena: [UInt8] = []
-        newOffsets.reserveCapacity(seen)
-        newLengths.reserveCapacity(seen)
-        newHashes.reserveCapacity(seen)
-        newSeen.reserveCapacity(seen)
-        newValues.reserveCapacity(seen)
-        newArena.reserveCapacity(arena.count)
-        // A series met twice keeps its first place; the mark is undone so nothing is placed twice.
+        for e in 0..<offsets.count where Int(canonical[e]) == e && lastSeen[e] != generation {
+            dropped.append(values[e])
+        }
+        let old = (offsets: offsets, lengths: lengths, hashes: hashes, values: values, arena: arena)
+        offsets = []
+        lengths = []
+        hashes = []
+        canonical = []
+        lastSeen = []
+        values = []
+        arena = []
+        offsets.reserveCapacity(order.count)
+        lengths.reserveCapacity(order.count)
+        hashes.reserveCapacity(order.count)
+        canonical.reserveCapacity(order.count)
+        lastSeen.reserveCapacity(order.count)
+        values.reserveCapacity(order.count)
+        arena.reserveCapacity(old.arena.count)
+        // The first place of a series becomes its canonical entry, later places aliases of it.
+        var placed = [Int32](repeating: -1, count: old.offsets.count)
         for o in order {
             let e = Int(o)
-            guard lastSeen[e] == generation else { continue }
-            lastSeen[e] = generation &- 1
-            newOffsets.append(newArena.count)
-            newLengths.append(lengths[e])
-            newHashes.append(hashes[e])
-            newSeen.append(generation)
-            newValues.append(values[e])
-            newArena.append(contentsOf: arena[offsets[e]..<offsets[e] + lengths[e]])
+            let first = placed[e]
+            let n = offsets.count
+            if first < 0 { placed[e] = Int32(truncatingIfNeeded: n) }
+            append(offset: arena.count, length: old.lengths[e], hash: old.hashes[e],
+                   canonical: first < 0 ? n : Int(first), value: old.values[e])
+            arena.append(contentsOf: old.arena[old.offsets[e]..<old.offsets[e] + old.lengths[e]])
         }
-        offsets = newOffsets
-        lengths = newLengths
-        hashes = newHashes
-        lastSeen = newSeen
-        values = newValues
-        arena = newArena
+        for e in 0..<offsets.count where Int(canonical[e]) == e { lastSeen[e] = generation }
+        count = seen
         var size = 16
-        while size < offsets.count * 2 + 2 { size <<= 1 }
+        while size < count * 2 + 2 { size <<= 1 }
         rebuildTable(size: max(size, min(table.count, size * 4)))
         cursor = offsets.count
         return dropped
     }
 
-    /// Every value.
+    /// Every series' value.
     func forEach(_ body: (Value) -> Void) {
-        for v in values { body(v) }
+        for e in 0..<offsets.count where Int(canonical[e]) == e { body(values[e]) }
     }
 }
 
