@@ -18,6 +18,15 @@ public struct TargetLabels: Sendable {
     /// label wins and the target label is dropped.
     public func apply(to scraped: [Label]) -> Labels {
         if labels.isEmpty { return Labels(scraped) }
+        // Usually no scraped label shares a name with a target label: then it is a plain union.
+        var clash = false
+        for t in labels.pairs where !clash {
+            for l in scraped where l.name == t.name {
+                clash = true
+                break
+            }
+        }
+        if !clash { return Labels(scraped + labels.pairs) }
         var byName: [String: String] = [:]
         for l in scraped { byName[l.name] = l.value }
         for t in labels.pairs {

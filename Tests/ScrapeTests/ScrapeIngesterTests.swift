@@ -164,3 +164,26 @@ struct SplitMix {
         return z ^ (z >> 31)
     }
 }
+
+/// Target labels merged into scraped ones, as `honor_labels` defines.
+@Suite struct TargetLabelsTests {
+    static let target = TargetLabels(Labels(["job": "j", "instance": "i:1"]))
+
+    @Test func unionWithoutClashes() {
+        let got = Self.target.apply(to: [Label("__name__", "up"), Label("a", "1"), Label("z", "")])
+        #expect(got == Labels(["__name__": "up", "a": "1", "job": "j", "instance": "i:1"]))
+    }
+
+    @Test func clashesAreExportedOrHonored() {
+        let scraped = [Label("__name__", "up"), Label("exported_job", "e"), Label("job", "mine")]
+        // `exported_job` is taken, so the clashing `job` goes one prefix further (Prometheus's rule).
+        #expect(Self.target.apply(to: scraped) == Labels([
+            "__name__": "up", "exported_job": "e", "exported_exported_job": "mine", "job": "j", "instance": "i:1",
+        ]))
+        let honored = TargetLabels(Self.target.labels, honorLabels: true).apply(to: scraped)
+        #expect(honored == Labels(["__name__": "up", "exported_job": "e", "job": "mine", "instance": "i:1"]))
+        // An empty scraped value is an absent label: the target's wins without an exported_ copy.
+        #expect(Self.target.apply(to: [Label("__name__", "up"), Label("job", "")])
+            == Labels(["__name__": "up", "job": "j", "instance": "i:1"]))
+    }
+}
