@@ -53,8 +53,7 @@ extension ExpositionParser {
                 return try textMetadata(isHelp ? .help : .type, at: j)
             }
         }
-        var r = i
-        while b[r] != 10 { r += 1 }
+        let r = lineEnd(from: i)
         textStart = i
         textEnd = r
         passNewline(at: r)
@@ -81,12 +80,10 @@ extension ExpositionParser {
         } else {
             throw fail(at: j, "expected metric name after \(keyword), got \(ByteClass.describe(byte(at: j)))")
         }
-        var r = k
-        var allBlank = true
-        while b[r] != 10 {
-            if b[r] != 32 && b[r] != 9 { allBlank = false }
-            r += 1
-        }
+        let r = lineEnd(from: k)
+        var q = k
+        while q < r && (b[q] == 32 || b[q] == 9) { q += 1 }
+        let allBlank = q == r
         // promlex's text token is the rest of the line; Prometheus drops its first byte (the separator).
         textStart = allBlank ? r : k + 1
         textEnd = r
@@ -123,26 +120,36 @@ extension ExpositionParser {
         let n = known.count
         guard end - i > n, let k = known.baseAddress else { return false }
         let p = UnsafeRawPointer(base + i)
-        let newlines: UInt64 = 0x0A0A_0A0A_0A0A_0A0A
-        var sawNewline: UInt64 = 0
-        if n >= 8 {
+        var sawNewline = false
+        if n >= 16 {
+            // Sixteen bytes at a time, the last block overlapping ones already compared.
+            let newline = SIMD16<UInt8>(repeating: 10)
+            var lines = SIMDMask<SIMD16<Int8>>(repeating: false)
             var j = 0
-            while j + 8 <= n {
-                let w = p.loadUnaligned(fromByteOffset: j, as: UInt64.self)
-                if w != k.loadUnaligned(fromByteOffset: j, as: UInt64.self) { return false }
-                sawNewline |= Self.zeroBytes(w ^ newlines)
-                j += 8
+            while true {
+                let at = j + 16 <= n ? j : n - 16
+                let w = p.loadUnaligned(fromByteOffset: at, as: SIMD16<UInt8>.self)
+                let x = k.loadUnaligned(fromByteOffset: at, as: SIMD16<UInt8>.self)
+                if any(w .!= x) { return false }
+                lines = lines .| (w .== newline)
+                j &+= 16
+                if j >= n { break }
             }
-            if j < n {  // the last eight bytes, overlapping ones already compared
-                let w = p.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
-                if w != k.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self) { return false }
-                sawNewline |= Self.zeroBytes(w ^ newlines)
+            let halves = unsafeBitCast(lines, to: SIMD2<UInt64>.self)  // a mask lane is all ones or zero
+            sawNewline = halves[0] | halves[1] != 0
+        } else if n >= 8 {
+            let newlines: UInt64 = 0x0A0A_0A0A_0A0A_0A0A
+            let w = p.loadUnaligned(as: UInt64.self)
+            let v = p.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
+            if w != k.loadUnaligned(as: UInt64.self) || v != k.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self) {
+                return false
             }
+            sawNewline = Self.zeroBytes(w ^ newlines) | Self.zeroBytes(v ^ newlines) != 0
         } else {
             for j in 0..<n {
                 let c = p.load(fromByteOffset: j, as: UInt8.self)
                 if c != k.load(fromByteOffset: j, as: UInt8.self) { return false }
-                if c == 10 { sawNewline = 1 }
+                if c == 10 { sawNewline = true }
             }
         }
         let b = base
@@ -154,7 +161,7 @@ extension ExpositionParser {
             while b[k] == 32 || b[k] == 9 { k += 1 }
             if b[k] == UInt8(ascii: "{") { return false }
         }
-        if sawNewline != 0 {  // raw newlines inside quoted label values
+        if sawNewline {  // raw newlines inside quoted label values
             for q in i..<stop where b[q] == 10 { passNewline(at: q) }
         }
         seriesStart = i

@@ -31,8 +31,11 @@ struct ScrapeCache<Value> {
     private var generation: UInt32 = 1
     /// The entry the next series of the scrape is predicted to be.
     private var cursor = 0
-    /// Canonical entries in the order the current scrape met them, repeats included.
+    /// Canonical entries in the order the current scrape met them, repeats included. While the
+    /// scrape has met exactly the entries `0..<cursor` in layout order (`inLayout`), neither this
+    /// nor `lastSeen` and `seen` are kept: they are implied, and written out at the first surprise.
     private var order: [Int32] = []
+    private var inLayout = true
     /// Distinct series met in the current scrape.
     private var seen = 0
     /// Series of the current scrape that were not the predicted entry.
@@ -51,7 +54,14 @@ struct ScrapeCache<Value> {
         cursor = 0
         seen = 0
         mispredicted = 0
+        inLayout = true
         order.removeAll(keepingCapacity: true)
+    }
+
+    /// Records the implied bookkeeping of the entries met in layout order so far.
+    private mutating func leaveLayout() {
+        inLayout = false
+        for e in 0..<cursor { markSeen(Int(canonical[e])) }
     }
 
     /// Calls `body` with the key bytes of the predicted next series (empty when there is none).
@@ -66,7 +76,7 @@ struct ScrapeCache<Value> {
     @inline(__always)
     mutating func takeExpected() -> Value {
         let e = cursor
-        markSeen(Int(canonical[e]))
+        if !inLayout { markSeen(Int(canonical[e])) }
         cursor = e + 1
         return values[e]
     }
@@ -83,6 +93,7 @@ struct ScrapeCache<Value> {
     /// The value for `key`, marking it seen and predicting the entry after it next; nil when absent.
     mutating func find(_ key: UnsafeRawBufferPointer, hash: UInt64) -> Value? {
         guard let e = lookup(key, hash: hash) else { return nil }
+        if inLayout { leaveLayout() }
         mispredicted += 1
         // A series repeated within the scrape says nothing about what follows; keep predicting.
         if lastSeen[e] != generation { cursor = e + 1 }
@@ -112,6 +123,7 @@ struct ScrapeCache<Value> {
 
     /// Adds a key known to be absent, seen in the current scrape.
     mutating func insert(_ key: UnsafeRawBufferPointer, hash: UInt64, value: Value) {
+        if inLayout { leaveLayout() }
         if (count + 1) * 2 > table.count { rebuildTable(size: table.count * 2) }
         let e = offsets.count
         append(offset: arena.count, length: key.count, hash: hash, canonical: e, value: value)
@@ -146,6 +158,10 @@ struct ScrapeCache<Value> {
     /// Ends a scrape: removes the series it did not see and returns their values. When series
     /// went or the order drifted noticeably, the entries are laid out again in the scrape's order.
     mutating func finishScrape() -> [Value] {
+        if inLayout {
+            if cursor == offsets.count { return [] }  // every entry met, in order
+            leaveLayout()
+        }
         let stale = count - seen
         if stale == 0 && mispredicted * 32 <= offsets.count { return [] }
         var dropped: [Value] = []
