@@ -26,7 +26,7 @@ public struct TargetLabels: Sendable {
                 break
             }
         }
-        if !clash { return Labels(scraped + labels.pairs) }
+        if !clash { return Self.union(scraped, labels.pairs) }
         var byName: [String: String] = [:]
         for l in scraped { byName[l.name] = l.value }
         for t in labels.pairs {
@@ -39,5 +39,22 @@ public struct TargetLabels: Sendable {
             byName[t.name] = t.value
         }
         return Labels(byName.map { Label($0.key, $0.value) })
+    }
+
+    /// Two label lists with no name in common as one label set. Both usually come sorted (the
+    /// parser sorts, `Labels` is sorted), and then a merge suffices.
+    static func union(_ a: [Label], _ b: [Label]) -> Labels {
+        var out: [Label] = []
+        out.reserveCapacity(a.count + b.count)
+        var i = 0, j = 0
+        while i < a.count || j < b.count {
+            let takeA = j == b.count || (i < a.count && a[i].name < b[j].name)
+            let next = takeA ? a[i] : b[j]
+            if takeA { i += 1 } else { j += 1 }
+            if next.value.isEmpty { continue }
+            if let last = out.last, !(last.name < next.name) { return Labels(a + b) }  // not sorted after all
+            out.append(next)
+        }
+        return Labels(sortedUnique: out)
     }
 }

@@ -174,6 +174,15 @@ struct SplitMix {
         #expect(got == Labels(["__name__": "up", "a": "1", "job": "j", "instance": "i:1"]))
     }
 
+    @Test func unionOfUnsortedOrUnicodeNames() {
+        let scraped = [Label("__name__", "up"), Label("zeta", "1"), Label("alpha", "2"), Label("é", "3"), Label("e\u{301}x", "4")]
+        #expect(Self.target.apply(to: scraped) == Labels(scraped + Self.target.labels.pairs))
+        let sorted = [Label("__name__", "up"), Label("a", ""), Label("b", "2"), Label("k", "3")]
+        let got = Self.target.apply(to: sorted)
+        #expect(got == Labels(sorted + Self.target.labels.pairs))
+        #expect(got.pairs.map(\.name) == ["__name__", "b", "instance", "job", "k"])
+    }
+
     @Test func clashesAreExportedOrHonored() {
         let scraped = [Label("__name__", "up"), Label("exported_job", "e"), Label("job", "mine")]
         // `exported_job` is taken, so the clashing `job` goes one prefix further (Prometheus's rule).
