@@ -41,6 +41,30 @@ import Testing
         for k in stride(from: 0, to: PowersOfFive.table.count, by: 2) { #expect(PowersOfFive.table[k] >> 63 == 1) }
     }
 
+    /// Entries for 5^-1 ... 5^-27 are floor(2^b / 5^q) + 1 with b = bit length + 127.
+    @Test func tableHoldsSmallReciprocals() {
+        var p: UInt64 = 1
+        for q in 1...27 {
+            p *= 5
+            let b = (64 - p.leadingZeroBitCount) + 127
+            // Long division of 2^b (three words, most significant first) by p.
+            var words: [UInt64] = [0, 0, 0]
+            words[2 - b / 64] = 1 << UInt64(b % 64)
+            var remainder: UInt64 = 0
+            var quotient: [UInt64] = []
+            for w in words {
+                let (qw, r) = p.dividingFullWidth((high: remainder, low: w))
+                quotient.append(qw)
+                remainder = r
+            }
+            #expect(quotient[0] == 0)
+            let (lo, carry) = quotient[2].addingReportingOverflow(1)
+            let hi = quotient[1] + (carry ? 1 : 0)
+            let index = 2 * (-q - PowersOfFive.smallestExponent)
+            #expect(PowersOfFive.table[index] == hi && PowersOfFive.table[index + 1] == lo, "5^-\(q)")
+        }
+    }
+
     @Test(arguments: [
         // 2^53 neighbourhood: exact ties round to even.
         "9007199254740992", "9007199254740993", "9007199254740994", "9007199254740995", "9007199254740996",
@@ -165,17 +189,4 @@ import Testing
     }
 
     static func seventeenDigits(_ d: Double) -> String { String(format: "%.16e", d) }
-}
-
-/// A small deterministic generator so failures reproduce.
-struct SplitMix {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
 }
