@@ -12,15 +12,21 @@ import Foundation
 /// table over a hash of the bytes (`find`, `insert`). `finishScrape` drops series the scrape did
 /// not see and, when the order drifted, lays the entries out again in the order just seen.
 struct ScrapeCache<Value> {
-    // Entries, struct of arrays, in the order of the last scrape (new series at the end).
-    private var offsets: [Int] = []
-    private var lengths: [Int] = []
+    /// What a hit reads, in one place: where the key is, which series it is, the value.
+    fileprivate struct Entry {
+        var offset: Int
+        var length: Int
+        /// The entry that stands for the series: itself, or for an alias the series' first place.
+        var canonical: Int
+        var value: Value
+    }
+
+    // Entries in the order of the last scrape (new series at the end), with per-entry fields
+    // that a hit does not read kept apart.
+    private var entries: [Entry] = []
     private var hashes: [UInt64] = []
-    /// The entry that stands for the series: itself, or for an alias the series' first place.
-    private var canonical: [Int32] = []
     /// Per entry; meaningful for canonical entries only.
     private var lastSeen: [UInt32] = []
-    private var values: [Value] = []
     /// The key bytes of every entry, back to back.
     private var arena: [UInt8] = []
     /// Open addressing over canonical entries: entry index + 1, 0 for an empty slot.
@@ -61,14 +67,14 @@ struct ScrapeCache<Value> {
     /// Records the implied bookkeeping of the entries met in layout order so far.
     private mutating func leaveLayout() {
         inLayout = false
-        for e in 0..<cursor { markSeen(Int(canonical[e])) }
+        for e in 0..<cursor { markSeen(entries[e].canonical) }
     }
 
     /// Calls `body` with the key bytes of the predicted next series (empty when there is none).
     @inline(__always)
     func withExpectedKey<R>(_ body: (UnsafeRawBufferPointer) -> R) -> R {
-        guard cursor < offsets.count else { return body(UnsafeRawBufferPointer(start: nil, count: 0)) }
-        let offset = offsets[cursor], length = lengths[cursor]
+        guard cursor < entries.count else { return body(UnsafeRawBufferPointer(start: nil, count: 0)) }
+        let offset = entries[cursor].offset, length = entries[cursor].length
         return arena.withUnsafeBytes { a in body(UnsafeRawBufferPointer(rebasing: a[offset..<offset + length])) }
     }
 
@@ -76,9 +82,9 @@ struct ScrapeCache<Value> {
     @inline(__always)
     mutating func takeExpected() -> Value {
         let e = cursor
-        if !inLayout { markSeen(Int(canonical[e])) }
+        if !inLayout { markSeen(entries[e].canonical) }
         cursor = e + 1
-        return values[e]
+        return entries[e].value
     }
 
     @inline(__always)
@@ -98,7 +104,7 @@ struct ScrapeCache<Value> {
         // A series repeated within the scrape says nothing about what follows; keep predicting.
         if lastSeen[e] != generation { cursor = e + 1 }
         markSeen(e)
-        return values[e]
+        return entries[e].value
     }
 
     private func lookup(_ key: UnsafeRawBufferPointer, hash: UInt64) -> Int? {
@@ -108,7 +114,7 @@ struct ScrapeCache<Value> {
             let t = Int(table[i])
             if t == 0 { return nil }
             let e = t - 1
-            if hashes[e] == hash && lengths[e] == key.count && equal(e, key) { return e }
+            if hashes[e] == hash && entries[e].length == key.count && equal(e, key) { return e }
             i = (i + 1) & mask
         }
     }
@@ -117,7 +123,7 @@ struct ScrapeCache<Value> {
         guard let k = key.baseAddress else { return true }
         return arena.withUnsafeBytes { a in
             guard let base = a.baseAddress else { return false }
-            return memcmp(base + offsets[e], k, key.count) == 0
+            return memcmp(base + entries[e].offset, k, key.count) == 0
         }
     }
 
@@ -125,8 +131,8 @@ struct ScrapeCache<Value> {
     mutating func insert(_ key: UnsafeRawBufferPointer, hash: UInt64, value: Value) {
         if inLayout { leaveLayout() }
         if (count + 1) * 2 > table.count { rebuildTable(size: table.count * 2) }
-        let e = offsets.count
-        append(offset: arena.count, length: key.count, hash: hash, canonical: e, value: value)
+        let e = entries.count
+        append(Entry(offset: arena.count, length: key.count, canonical: e, value: value), hash: hash)
         arena.append(contentsOf: key)
         count += 1
         place(e)
@@ -134,13 +140,10 @@ struct ScrapeCache<Value> {
         markSeen(e)
     }
 
-    private mutating func append(offset: Int, length: Int, hash: UInt64, canonical c: Int, value: Value) {
-        offsets.append(offset)
-        lengths.append(length)
+    private mutating func append(_ entry: Entry, hash: UInt64) {
+        entries.append(entry)
         hashes.append(hash)
-        canonical.append(Int32(truncatingIfNeeded: c))
         lastSeen.append(0)
-        values.append(value)
     }
 
     private mutating func place(_ e: Int) {
@@ -152,62 +155,56 @@ struct ScrapeCache<Value> {
 
     private mutating func rebuildTable(size: Int) {
         table = [Int32](repeating: 0, count: size)
-        for e in 0..<offsets.count where Int(canonical[e]) == e { place(e) }
+        for e in 0..<entries.count where entries[e].canonical == e { place(e) }
     }
 
     /// Ends a scrape: removes the series it did not see and returns their values. When series
     /// went or the order drifted noticeably, the entries are laid out again in the scrape's order.
     mutating func finishScrape() -> [Value] {
         if inLayout {
-            if cursor == offsets.count { return [] }  // every entry met, in order
+            if cursor == entries.count { return [] }  // every entry met, in order
             leaveLayout()
         }
         let stale = count - seen
-        if stale == 0 && mispredicted * 32 <= offsets.count { return [] }
+        if stale == 0 && mispredicted * 32 <= entries.count { return [] }
         var dropped: [Value] = []
         dropped.reserveCapacity(stale)
-        for e in 0..<offsets.count where Int(canonical[e]) == e && lastSeen[e] != generation {
-            dropped.append(values[e])
+        for e in 0..<entries.count where entries[e].canonical == e && lastSeen[e] != generation {
+            dropped.append(entries[e].value)
         }
-        let old = (offsets: offsets, lengths: lengths, hashes: hashes, values: values, arena: arena)
-        offsets = []
-        lengths = []
+        let old = (entries: entries, hashes: hashes, arena: arena)
+        entries = []
         hashes = []
-        canonical = []
         lastSeen = []
-        values = []
         arena = []
-        offsets.reserveCapacity(order.count)
-        lengths.reserveCapacity(order.count)
+        entries.reserveCapacity(order.count)
         hashes.reserveCapacity(order.count)
-        canonical.reserveCapacity(order.count)
         lastSeen.reserveCapacity(order.count)
-        values.reserveCapacity(order.count)
         arena.reserveCapacity(old.arena.count)
         // The first place of a series becomes its canonical entry, later places aliases of it.
-        var placed = [Int32](repeating: -1, count: old.offsets.count)
+        var placed = [Int](repeating: -1, count: old.entries.count)
         for o in order {
             let e = Int(o)
-            let first = placed[e]
-            let n = offsets.count
-            if first < 0 { placed[e] = Int32(truncatingIfNeeded: n) }
-            append(offset: arena.count, length: old.lengths[e], hash: old.hashes[e],
-                   canonical: first < 0 ? n : Int(first), value: old.values[e])
-            arena.append(contentsOf: old.arena[old.offsets[e]..<old.offsets[e] + old.lengths[e]])
+            let from = old.entries[e]
+            let n = entries.count
+            if placed[e] < 0 { placed[e] = n }
+            append(Entry(offset: arena.count, length: from.length, canonical: placed[e], value: from.value), hash: old.hashes[e])
+            arena.append(contentsOf: old.arena[from.offset..<from.offset + from.length])
         }
-        for e in 0..<offsets.count where Int(canonical[e]) == e { lastSeen[e] = generation }
+        for e in 0..<entries.count where entries[e].canonical == e { lastSeen[e] = generation }
         count = seen
         var size = 16
         while size < count * 2 + 2 { size <<= 1 }
         rebuildTable(size: max(size, min(table.count, size * 4)))
-        cursor = offsets.count
+        cursor = entries.count
         return dropped
     }
 
     /// Every series' value.
     func forEach(_ body: (Value) -> Void) {
-        for e in 0..<offsets.count where Int(canonical[e]) == e { body(values[e]) }
+        for e in 0..<entries.count where entries[e].canonical == e { body(entries[e].value) }
     }
 }
 
 extension ScrapeCache: Sendable where Value: Sendable {}
+extension ScrapeCache.Entry: Sendable where Value: Sendable {}
