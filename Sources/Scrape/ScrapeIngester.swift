@@ -4,7 +4,10 @@ import TimeSeries
 /// The ingest path of one target: parses a scrape body and appends its samples to the store.
 ///
 /// A series seen in the previous scrape is found by the raw bytes of `name{labels}` in the scrape
-/// cache, so its labels are never parsed again. A scrape is all or nothing: a parse error or a
+/// cache, so its labels are never parsed again. Series usually come in the same order as last
+/// time: the cache then predicts each one and the parser only compares its bytes with the cached
+/// key (`ExpositionParser.next(expecting:)`), without hashing or label scanning; HELP and TYPE
+/// lines equal to the last scrape's are not decoded either. A scrape is all or nothing: a parse error or a
 /// sample limit overrun stores nothing and marks the target's series stale, as Prometheus does.
 /// Owned by one poller at a time (a value type; the store it writes to is shared and locked).
 public struct ScrapeIngester: Sendable {
