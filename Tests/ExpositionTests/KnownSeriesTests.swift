@@ -108,6 +108,34 @@ import Testing
         #expect(totalMatched > 1000)
     }
 
+    /// Valid bodies with a few random edits from the grammar's own characters.
+    @Test func agreesOnMutatedBodies() {
+        let alphabet = Array("a_{}\"=,\\ \t\n#.1e+-x".utf8)
+        var rng = SplitMix(seed: 12)
+        for round in 0..<3000 {
+            let original = Self.body(&rng, lines: 2 + Int(rng.next() % 8), invalid: false)
+            let (_, keys) = Self.plain(original, .prometheusText)
+            var mutated = original
+            for _ in 0..<(1 + Int(rng.next() % 3)) where !mutated.isEmpty {
+                let at = Int(rng.next() % UInt64(mutated.count))
+                let c = alphabet[Int(rng.next() % UInt64(alphabet.count))]
+                switch rng.next() % 3 {
+                case 0: mutated[at] = c
+                case 1: mutated.insert(c, at: at)
+                default: mutated.remove(at: at)
+                }
+            }
+            let (expected, _) = Self.plain(mutated, .prometheusText)
+            guard !keys.isEmpty else { continue }
+            var r2 = SplitMix(seed: UInt64(round))
+            let (got, _) = Self.expecting(mutated, .prometheusText) { k in
+                r2.next() % 3 == 0 ? keys[Int(r2.next() % UInt64(keys.count))] : (k < keys.count ? keys[k] : [])
+            }
+            #expect(got == expected, "body: \(String(decoding: mutated, as: UTF8.self).debugDescription)")
+            if got != expected { return }
+        }
+    }
+
     @Test func openMetricsIgnoresTheKnownKey() {
         let text = Array("a 1\na{x=\"1\"} 2\n# EOF\n".utf8)
         let (expected, keys) = Self.plain(text, .openMetrics)
