@@ -171,7 +171,7 @@ extension ExpositionParser {
         return true
     }
 
-    /// Bytes of `w` that are zero have their high bit set in the result (no false positives).
+    /// Nonzero exactly when some byte of `w` is zero; the lowest set bit is in the first zero byte.
     @inline(__always) static func zeroBytes(_ w: UInt64) -> UInt64 {
         (w &- 0x0101_0101_0101_0101) & ~w & 0x8080_8080_8080_8080
     }
