@@ -78,6 +78,19 @@ struct ScrapeCache<Value> {
         return arena.withUnsafeBytes { a in body(UnsafeRawBufferPointer(rebasing: a[offset..<offset + length])) }
     }
 
+    /// Whether `key` is the predicted next series' key (for series the parser had to scan: an
+    /// OpenMetrics scrape, or the first scrape after a change of format).
+    @inline(__always)
+    func isExpected(_ key: UnsafeRawBufferPointer) -> Bool {
+        guard cursor < entries.count, entries[cursor].length == key.count else { return false }
+        guard let k = key.baseAddress else { return true }
+        let offset = entries[cursor].offset
+        return arena.withUnsafeBytes { a in
+            guard let base = a.baseAddress else { return false }
+            return memcmp(base + offset, k, key.count) == 0
+        }
+    }
+
     /// The predicted entry was the series: marks it seen and moves the prediction on.
     @inline(__always)
     mutating func takeExpected() -> Value {

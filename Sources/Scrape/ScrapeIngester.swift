@@ -62,7 +62,10 @@ public struct ScrapeIngester: Sendable {
         appender.rollback()
         var report = ScrapeReport()
         var parser = ExpositionParser(bytes: body, format: format)
-        let predict = predictsSeries && cachedFormat == format
+        // The parser takes cached keys as read only in the text format they were accepted in;
+        // otherwise a scanned series is still compared with the predicted key before hashing.
+        let predict = predictsSeries && cachedFormat == format && format == .prometheusText
+        let compareScanned = predictsSeries && !predict
         let limit = sampleLimit
         let failure: ScrapeError? = body.withUnsafeBytes { raw in
             while true {
@@ -85,6 +88,8 @@ public struct ScrapeIngester: Sendable {
                     let ts = parser.timestamp
                     let ref: SeriesRef
                     if parser.expectedSeriesMatched {
+                        ref = cache.takeExpected().ref
+                    } else if compareScanned, cache.isExpected(UnsafeRawBufferPointer(rebasing: raw[parser.seriesRange])) {
                         ref = cache.takeExpected().ref
                     } else {
                         let key = UnsafeRawBufferPointer(rebasing: raw[parser.seriesRange])
