@@ -5,6 +5,7 @@ extension ExpositionParser {
     /// as Go sorts). Like Prometheus 3.x, `le` is normalized when the last TYPE line said histogram
     /// and `quantile` when it said summary (`le="1"` → `le="1.0"`, via `FormatOpenMetricsFloat`).
     public mutating func labels() -> [(name: String, value: String)] {
+        scanPendingLabels()
         let b = labelBounds
         var out: [(name: String, value: String)] = []
         out.reserveCapacity(b.count / 4 + 1)
@@ -35,6 +36,11 @@ extension ExpositionParser {
             return family.active ? (family.type ?? .unknown) : .unknown
         case .prometheusText:
             guard lastTypeNameStart >= 0 else { return .unknown }
+            if labelsPending {
+                var scanned = self
+                scanned.scanPendingLabels()
+                return scanned.seriesBelongsToLastType() ? lastType : .unknown
+            }
             return seriesBelongsToLastType() ? lastType : .unknown
         }
     }

@@ -42,6 +42,7 @@ extension ExpositionParser {
         let b = base
         let keyword = kind == .help ? "HELP" : kind == .type ? "TYPE" : "UNIT"
         let k: Int
+        metaTokenStart = j
         if j < end && b[j] == UInt8(ascii: "\"") {
             k = try scanQuoted(j, allowNewline: true)
             metaNameStart = j + 1

@@ -71,6 +71,20 @@ extension ExpositionParser {
         }
     }
 
+    /// The offset of the first newline at or after `i` (the text format's input ends with one).
+    @inline(__always) func lineEnd(from i: Int) -> Int {
+        var r = i
+        while end - r >= 8 {
+            let w = UnsafeRawPointer(base + r).loadUnaligned(as: UInt64.self)
+            let x = w ^ 0x0A0A_0A0A_0A0A_0A0A
+            let found = (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080
+            if found != 0 { return r + found.trailingZeroBitCount / 8 }
+            r += 8
+        }
+        while base[r] != 10 { r += 1 }
+        return r
+    }
+
     /// Whether any byte of the word is `"`, `\` or a newline (SWAR zero-byte test).
     @inline(__always) static func hasSpecial(_ w: UInt64) -> Bool {
         let ones: UInt64 = 0x0101_0101_0101_0101

@@ -26,8 +26,14 @@ public struct ExpositionParser {
     var currentValue: Double = 0
     var currentTimestamp: Int64? = nil
     var duplicateCheck = LabelNameTable()
+    /// The current series was taken by `next(expecting:)` without scanning its labels.
+    var expectedMatched = false
+    /// `nameStart`, `nameEnd` and `labelBounds` do not describe the current series yet.
+    var labelsPending = false
 
     // The current metadata or comment line.
+    /// Where the metric name of a HELP/TYPE/UNIT line starts, its opening quote included.
+    var metaTokenStart = 0
     var metaNameStart = 0
     var metaNameEnd = 0
     var textStart = 0
@@ -60,11 +66,25 @@ public struct ExpositionParser {
     /// Next entry, or nil after the end of input. Throws ExpositionError (line, column, message).
     /// After an error the parser stays failed: further calls return nil.
     public mutating func next() throws(ExpositionError) -> ExpositionEntry? {
+        try next(expecting: UnsafeRawBufferPointer(start: nil, count: 0))
+    }
+
+    /// Like `next()`, but when the next entry is a series whose bytes are exactly `known`, takes it
+    /// without scanning its labels again and sets `expectedSeriesMatched`.
+    ///
+    /// `known` must be a `seriesRange` that a parser of the same format accepted before (as a
+    /// scrape cache holds them): the label syntax, escapes, UTF-8 and duplicate names of those
+    /// bytes were checked then, and none of those checks depends on anything but the bytes. The
+    /// parser still checks where the series ends, and the value and timestamp after it, so the
+    /// entries and errors are exactly those of `next()`. Only the Prometheus text format takes
+    /// this path; OpenMetrics series depend on their family context and are always scanned.
+    public mutating func next(expecting known: UnsafeRawBufferPointer) throws(ExpositionError) -> ExpositionEntry? {
         guard !finished else { return nil }
+        expectedMatched = false
         do {
             let entry: ExpositionEntry?
             switch format {
-            case .prometheusText: entry = try nextText()
+            case .prometheusText: entry = try nextText(expecting: known)
             case .openMetrics: entry = try nextOpenMetrics()
             }
             lastEntry = entry
@@ -82,6 +102,9 @@ public struct ExpositionParser {
     /// `http_requests_total{code="200",method="get"}` (the label set runs to its closing brace).
     public var seriesRange: Range<Int> { seriesStart..<seriesEnd }
 
+    /// Whether `next(expecting:)` took the current series as the known one.
+    public var expectedSeriesMatched: Bool { expectedMatched }
+
     /// The sample value (NaN is Prometheus's canonical `0x7FF8000000000001`).
     public var value: Double { currentValue }
 
@@ -89,7 +112,14 @@ public struct ExpositionParser {
     public var timestamp: Int64? { currentTimestamp }
 
     /// The metric name, unescaped. Allocates.
-    public var metricName: String { EscapedBytes.string(base, nameStart, nameEnd) }
+    public var metricName: String {
+        if labelsPending {
+            var scanned = self
+            scanned.scanPendingLabels()
+            return EscapedBytes.string(base, scanned.nameStart, scanned.nameEnd)
+        }
+        return EscapedBytes.string(base, nameStart, nameEnd)
+    }
 
     // MARK: - Metadata accessors
 
@@ -107,6 +137,11 @@ public struct ExpositionParser {
             return EscapedBytes.string(base, textStart, textEnd)
         }
     }
+
+    /// The bytes of the current HELP, TYPE or UNIT line from the metric name to the end of the
+    /// text. With the entry kind and the format they determine `familyName`, `helpText`,
+    /// `declaredType` and `unit`, so a caller may recognise a line it has seen before by them.
+    public var metadataRange: Range<Int> { metaTokenStart..<textEnd }
 
     /// The type declared by the last TYPE line.
     public var declaredType: MetricType { metaType }

@@ -10,8 +10,9 @@ import Darwin
 /// sample values and `le`/`quantile` labels), without building a String.
 ///
 /// Decimal syntax is validated here; values with at most 15 significant digits and a small exponent
-/// are computed exactly (Clinger's fast path), anything else goes to the C library's correctly
-/// rounded `strtod` under the "C" locale. Overflow is an error, as in Go; underflow gives zero.
+/// are computed exactly (Clinger's fast path), the rest by Eisel–Lemire, and only what that cannot
+/// decide (subnormals, overflow, near-halfway values) goes to the C library's correctly rounded
+/// `strtod` under the "C" locale. Overflow is an error, as in Go; underflow gives zero.
 enum GoFloatParser {
     /// Canonical NaN used by Prometheus (`value.NormalNaN`, also Go's `math.NaN()`).
     static let normalNaN = Double(bitPattern: 0x7FF8_0000_0000_0001)
@@ -95,9 +96,52 @@ enum GoFloatParser {
             if exp10 >= 0 { v *= exactPowers[exp10] } else { v /= exactPowers[-exp10] }
             return negative ? -v : v
         }
-        if exp10 < -400 { return negative ? -0.0 : 0.0 }
-        if exp10 > 400 { return nil }
+        // Fewer than 20 digits times 10^-343 is below half the smallest subnormal.
+        if exp10 < PowersOfFive.smallestExponent { return negative ? -0.0 : 0.0 }
+        if exp10 > PowersOfFive.largestExponent { return nil }
+        if let v = EiselLemire.double(mantissa, exp10, negative: negative) {
+            if !truncated { return v }
+            // The dropped digits put the value strictly between mantissa and mantissa + 1 units.
+            if let upper = EiselLemire.double(mantissa + 1, exp10, negative: negative), upper == v { return v }
+        }
         return slowPath(b, start, end)
+    }
+
+    /// The common sample value: unsigned digits with an optional fraction (`12345`, `0.25`), at
+    /// most 19 digits, ending in a blank or newline. Returns the value and the offset after it, or
+    /// nil for anything else (the caller then takes the general path, which gives the same value).
+    @inline(__always)
+    static func plainDecimal(_ b: UnsafePointer<UInt8>, _ start: Int) -> (Double, Int)? {
+        var i = start
+        var mantissa: UInt64 = 0
+        var d = b[i] &- 48
+        guard d < 10 else { return nil }
+        repeat {
+            mantissa = mantissa &* 10 &+ UInt64(d)
+            i += 1
+            d = b[i] &- 48
+        } while d < 10
+        var fraction = 0
+        if b[i] == UInt8(ascii: ".") {
+            let dot = i
+            i += 1
+            d = b[i] &- 48
+            while d < 10 {
+                mantissa = mantissa &* 10 &+ UInt64(d)
+                i += 1
+                d = b[i] &- 48
+            }
+            fraction = i - dot - 1
+        }
+        let c = b[i]
+        guard c == 32 || c == 10 || c == 9, i - start - (fraction > 0 ? 1 : 0) <= 19 else { return nil }
+        if mantissa <= 1 << 53 && fraction <= 22 {
+            let v = Double(mantissa)
+            return (fraction == 0 ? v : v / exactPowers[fraction], i)
+        }
+        if mantissa == 0 { return (0, i) }
+        guard let v = EiselLemire.double(mantissa, -fraction, negative: false) else { return nil }
+        return (v, i)
     }
 
     /// Go's `special`: `inf`/`infinity` with optional sign, `nan` unsigned, case-insensitive.

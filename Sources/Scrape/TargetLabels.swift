@@ -19,6 +19,15 @@ public struct TargetLabels: Sendable {
     /// label is set.
     public func apply(to scraped: [Label]) -> Labels {
         if labels.isEmpty { return Labels(scraped) }
+        // Usually no scraped label shares a name with a target label: then it is a plain union.
+        var clash = false
+        for t in labels.pairs where !clash {
+            for l in scraped where l.name == t.name {
+                clash = true
+                break
+            }
+        }
+        if !clash { return Self.union(scraped, labels.pairs) }
         var byName: [String: String] = [:]
         for l in scraped where !l.value.isEmpty { byName[l.name] = l.value }
         if honorLabels {
@@ -41,5 +50,22 @@ public struct TargetLabels: Sendable {
             byName[name] = c.value
         }
         return Labels(byName.map { Label($0.key, $0.value) })
+    }
+
+    /// Two label lists with no name in common as one label set. Both usually come sorted (the
+    /// parser sorts, `Labels` is sorted), and then a merge suffices.
+    static func union(_ a: [Label], _ b: [Label]) -> Labels {
+        var out: [Label] = []
+        out.reserveCapacity(a.count + b.count)
+        var i = 0, j = 0
+        while i < a.count || j < b.count {
+            let takeA = j == b.count || (i < a.count && a[i].name < b[j].name)
+            let next = takeA ? a[i] : b[j]
+            if takeA { i += 1 } else { j += 1 }
+            if next.value.isEmpty { continue }
+            if let last = out.last, !(last.name < next.name) { return Labels(a + b) }  // not sorted after all
+            out.append(next)
+        }
+        return Labels(sortedUnique: out)
     }
 }
