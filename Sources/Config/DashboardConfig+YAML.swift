@@ -69,9 +69,15 @@ extension DashboardConfig {
         return "\(value)"
     }
 
-    /// A string as a plain scalar when that reads back as the same string, else quoted.
-    static func scalar(_ text: String) -> String {
+    /// A string as a plain scalar when that reads back as the same string, a `|-` block for
+    /// multi-line text (content at `indent` spaces), else quoted.
+    static func scalar(_ text: String, indent: Int? = nil) -> String {
         if isPlainSafe(text) { return text }
+        if let indent, isBlockSafe(text) {
+            let pad = String(repeating: " ", count: indent)
+            return "|-\n" + text.split(separator: "\n", omittingEmptySubsequences: false)
+                .map { $0.isEmpty ? "" : pad + $0 }.joined(separator: "\n")
+        }
         let printable = text.unicodeScalars.allSatisfy { !isSpecial($0) }
         if printable { return "'" + text.replacingAll("'", with: "''") + "'" }
         var out = "\""
@@ -93,6 +99,15 @@ extension DashboardConfig {
             }
         }
         return out + "\""
+    }
+
+    /// Multi-line text a literal block keeps exactly: printable, no tabs or carriage returns, no
+    /// leading space or blank first line (the indentation would be misread), no trailing line break
+    /// (`|-` strips it) and no lines of only spaces.
+    private static func isBlockSafe(_ text: String) -> Bool {
+        guard text.contains("\n"), let first = text.first, first != " ", first != "\n", text.last != "\n" else { return false }
+        guard text.unicodeScalars.allSatisfy({ $0 == "\n" || !isSpecial($0) }) else { return false }
+        return !text.split(separator: "\n").contains { line in line.allSatisfy { $0 == " " } }
     }
 
     /// Characters that must be escaped: controls, line/paragraph separators, BOM, non-characters.
@@ -128,15 +143,15 @@ extension PanelConfig {
         func line(_ text: String) { out += pad + "  " + text + "\n" }
         line("type: \(type.rawValue)")
         if queries.count == 1, queries[0].legend == nil {
-            line("query: " + DashboardConfig.scalar(queries[0].expr))
+            line("query: " + DashboardConfig.scalar(queries[0].expr, indent: indent + 4))
         } else if !queries.isEmpty {
             line("queries:")
             for q in queries {
-                line("  - expr: " + DashboardConfig.scalar(q.expr))
+                line("  - expr: " + DashboardConfig.scalar(q.expr, indent: indent + 8))
                 if let legend = q.legend { line("    legend: " + DashboardConfig.scalar(legend)) }
             }
         }
-        if let text { line("text: " + DashboardConfig.scalar(text)) }
+        if let text { line("text: " + DashboardConfig.scalar(text, indent: indent + 4)) }
         if unit != .auto { line("unit: \(unit.rawValue)") }
         if let min { line("min: \(DashboardConfig.number(min))") }
         if let max { line("max: \(DashboardConfig.number(max))") }

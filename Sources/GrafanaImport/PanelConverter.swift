@@ -137,6 +137,8 @@ struct PanelConverter {
             case "timeseries":
                 let style = defaults?["custom"]?["thresholdsStyle"]?["mode"]?.string ?? "off"
                 shown = style != "off"
+            case "stat":
+                shown = json["options"]?["colorMode"]?.string != "none"
             case "table":
                 let mode = defaults?["custom"]?["cellOptions"]?["type"]?.string ?? defaults?["custom"]?["displayMode"]?.string ?? ""
                 shown = mode.contains("color") || mode.contains("gauge")

@@ -65,7 +65,11 @@ struct QueryInterpolator {
             if dropNextComma {
                 if c == " " || c == "\t" || c == "\n" { i += 1; continue }
                 dropNextComma = false
-                if c == "," { i += 1; continue }
+                if c == "," {
+                    i += 1
+                    while i < input.count, input[i] == " " || input[i] == "\t" || input[i] == "\n" { i += 1 }
+                    continue
+                }
                 if c == "}" { Self.trimTrailingComma(&out) }
             }
             if c == "{" { braceDepth += 1 }
