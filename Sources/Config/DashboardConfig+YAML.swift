@@ -79,9 +79,18 @@ extension DashboardConfig {
                 .map { $0.isEmpty ? "" : pad + $0 }.joined(separator: "\n")
         }
         let printable = text.unicodeScalars.allSatisfy { !isSpecial($0) }
-        if printable { return "'" + text.replacingAll("'", with: "''") + "'" }
+        // Trailing blanks go in double quotes as escapes: the YAML reader drops unescaped blanks
+        // before a closing quote.
+        let scalars = Array(text.unicodeScalars)
+        var trailing = scalars.count
+        while trailing > 0, scalars[trailing - 1] == " " { trailing -= 1 }
+        if printable && trailing == scalars.count { return "'" + text.replacingAll("'", with: "''") + "'" }
         var out = "\""
-        for u in text.unicodeScalars {
+        for (index, u) in scalars.enumerated() {
+            if index >= trailing {
+                out += "\\x20"
+                continue
+            }
             switch u {
             case "\"": out += "\\\""
             case "\\": out += "\\\\"
