@@ -53,6 +53,10 @@ struct PanelConverter {
             return panel
         }
 
+        if let library = json["libraryPanel"], json["targets"] == nil {
+            note(.panelDropped, "library panel \"\(library["name"]?.string ?? library["uid"]?.string ?? "")\": its definition is kept in Grafana, not in the dashboard JSON")
+            return nil
+        }
         let panelSource = datasources.kind(json["datasource"])
         if case .other(let name) = panelSource {
             note(.panelDropped, "data source \(name) is not Prometheus")

@@ -45,6 +45,9 @@ import Testing
         #expect(result.sections.allSatisfy { $0.convertedPanels == $0.sourcePanels && !$0.rows.isEmpty })
         #expect(!result.notes.contains { $0.kind == .panelDropped || $0.kind == .queryDropped })
         try Self.checkRoundTrip(result)
+        let kinds = Dictionary(grouping: result.notes, by: \.kind).mapValues(\.count)
+        print("node-exporter-full notes by kind: \(kinds)")
+        for note in result.notes where note.panel == nil { print("  \(note)") }
         print("node-exporter-full: \(result.panelCount)/\(result.sourcePanelCount) panels, \(result.sections.count) Grafana rows, \(result.dashboard.rows.count) Vigil rows, \(result.notes.count) notes")
     }
 

@@ -174,6 +174,13 @@ import Testing
         #expect(r.notes.map(\.description) == [#"panel "pie": panel not converted: panel type "piechart" has no Vigil equivalent"#])
     }
 
+    @Test func libraryPanelIsListed() throws {
+        let panel = #"{"title": "Lib", "type": "timeseries", "gridPos": {"x":0,"y":0,"w":24,"h":8}, "libraryPanel": {"uid": "u1", "name": "Shared CPU"}}"#
+        let r = try Fixtures.convert(Fixtures.dashboard(panels: [panel]))
+        #expect(r.panelCount == 0)
+        #expect(r.notes.first?.message.contains("library panel \"Shared CPU\"") == true)
+    }
+
     @Test func apiExportIsUnwrapped() throws {
         let r = try Fixtures.convert(#"{"meta": {"slug": "x"}, "dashboard": \#(Fixtures.dashboard(panels: [Fixtures.panel()]))}"#)
         #expect(r.panelCount == 1)
