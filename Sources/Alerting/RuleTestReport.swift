@@ -27,7 +27,7 @@ public struct RuleTestReport: Sendable {
     public var output: [(stream: Stream, text: String)] {
         var out: [(stream: Stream, text: String)] = []
         for f in files {
-            out.append((.stdout, "Unit Testing: \(f.file)\n"))
+            out.append((.stdout, "Unit Testing:  \(f.file)\n"))
             for w in f.warnings { out.append((.stderr, "  WARNING: \(w)\n")) }
             if !f.skipped.isEmpty {
                 out.append((.stderr, "  SKIPPED \(f.skipped.count) test case(s):\n"))
