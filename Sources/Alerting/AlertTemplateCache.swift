@@ -17,12 +17,26 @@ struct AlertTemplateCache {
     }
 
     private let box = QueryBox()
+
+    /// True when `text` contains `{{`, the start of a template action.
+    static func hasAction(_ text: String) -> Bool {
+        var previousBrace = false
+        for b in text.utf8 {
+            if b == UInt8(ascii: "{") {
+                if previousBrace { return true }
+                previousBrace = true
+            } else {
+                previousBrace = false
+            }
+        }
+        return false
+    }
     private var parsed: [Key: Result<Template, TemplateError>] = [:]
 
     /// The expansion, or Prometheus's `<error expanding template: ...>` text.
     mutating func expand(_ text: String, rule: String, data: AlertTemplateData, query: @escaping QueryFunction) -> String {
         // Text without actions expands to itself (the variable definitions print nothing).
-        if !text.contains("{{") { return text }
+        if !AlertTemplateCache.hasAction(text) { return text }
         box.function = query
         let key = Key(rule: rule, text: text)
         let name = "__alert_" + rule

@@ -18,65 +18,69 @@ struct AlertingRuleState {
         var message: String
     }
 
-    /// Alerts keyed by their identifying labels, in the order they first became active.
-    var active: [Labels: Alert] = [:]
-    var order: [Labels] = []
+    /// Alerts in the order they first became active, and their positions by identifying labels.
+    var alerts: [Alert] = []
+    var index: [Labels: Int] = [:]
 
     /// Advances every alert to time `ts` given this evaluation's candidates (already checked
     /// for duplicate label sets) and returns the `ALERTS` and `ALERTS_FOR_STATE` samples.
     mutating func advance(_ candidates: [Candidate], rule: Rule, at ts: Int64, limit: Int) throws(LimitExceeded) -> [(Labels, Double)] {
-        var current = Set<Labels>()
-        current.reserveCapacity(candidates.count)
+        var current = [Bool](repeating: false, count: alerts.count)
         for c in candidates {
-            current.insert(c.labels)
-            if var existing = active[c.labels], existing.state != .inactive {
-                existing.value = c.value
-                existing.annotations = c.annotations
-                active[c.labels] = existing
-                continue
+            if let i = index[c.labels] {
+                if alerts[i].state != .inactive {
+                    alerts[i].value = c.value
+                    alerts[i].annotations = c.annotations
+                } else {
+                    alerts[i] = Alert(state: .pending, labels: c.labels, annotations: c.annotations, value: c.value, activeAt: ts)
+                }
+                current[i] = true
+            } else {
+                index[c.labels] = alerts.count
+                alerts.append(Alert(state: .pending, labels: c.labels, annotations: c.annotations, value: c.value, activeAt: ts))
+                current.append(true)
             }
-            if active[c.labels] == nil { order.append(c.labels) }
-            active[c.labels] = Alert(state: .pending, labels: c.labels, annotations: c.annotations, value: c.value, activeAt: ts)
         }
 
         var out: [(Labels, Double)] = []
+        out.reserveCapacity(2 * candidates.count)
         var numActivePending = 0
-        var removed = false
-        for key in order {
-            guard var a = active[key] else { continue }
-            if !current.contains(key) {
+        var keep = [Bool](repeating: true, count: alerts.count)
+        for i in alerts.indices {
+            if !current[i] {
                 var keepFiring = false
-                if a.state == .firing && rule.keepFiringFor > 0 {
-                    if a.keepFiringSince == nil { a.keepFiringSince = ts }
-                    if let since = a.keepFiringSince, ts - since < rule.keepFiringFor { keepFiring = true }
+                if alerts[i].state == .firing && rule.keepFiringFor > 0 {
+                    if alerts[i].keepFiringSince == nil { alerts[i].keepFiringSince = ts }
+                    if let since = alerts[i].keepFiringSince, ts - since < rule.keepFiringFor { keepFiring = true }
                 }
-                if a.state == .pending || (a.resolvedAt.map { ts - $0 > AlertingRuleState.resolvedRetention } ?? false) {
-                    active[key] = nil
-                    removed = true
+                if alerts[i].state == .pending || (alerts[i].resolvedAt.map { ts - $0 > AlertingRuleState.resolvedRetention } ?? false) {
+                    keep[i] = false
                     continue
                 }
-                if a.state != .inactive && !keepFiring {
-                    a.state = .inactive
-                    a.resolvedAt = ts
+                if alerts[i].state != .inactive && !keepFiring {
+                    alerts[i].state = .inactive
+                    alerts[i].resolvedAt = ts
                 }
-                active[key] = a
                 if !keepFiring { continue }
             } else {
-                a.keepFiringSince = nil
+                alerts[i].keepFiringSince = nil
             }
             numActivePending += 1
-            if a.state == .pending && ts - a.activeAt >= rule.holdDuration {
-                a.state = .firing
-                a.firedAt = ts
+            if alerts[i].state == .pending && ts - alerts[i].activeAt >= rule.holdDuration {
+                alerts[i].state = .firing
+                alerts[i].firedAt = ts
             }
-            active[key] = a
-            out.append((AlertingRuleState.alertsSeries(a, rule: rule), 1))
-            out.append((AlertingRuleState.forStateSeries(a, rule: rule), AlertingRuleState.unixSeconds(a.activeAt)))
+            out.append((AlertingRuleState.alertsSeries(alerts[i], rule: rule), 1))
+            out.append((AlertingRuleState.forStateSeries(alerts[i], rule: rule), AlertingRuleState.unixSeconds(alerts[i].activeAt)))
         }
-        if removed { order.removeAll { active[$0] == nil } }
+        if keep.contains(false) {
+            alerts = alerts.indices.filter { keep[$0] }.map { alerts[$0] }
+            index = [:]
+            for (i, a) in alerts.enumerated() { index[a.labels] = i }
+        }
         if limit > 0 && numActivePending > limit {
-            active = [:]
-            order = []
+            alerts = []
+            index = [:]
             throw LimitExceeded(message: "exceeded limit of \(limit) with \(numActivePending) alerts")
         }
         return out
@@ -109,7 +113,4 @@ struct AlertingRuleState {
         pairs.append(contentsOf: a.labels.pairs)
         return pairs
     }
-
-    /// Snapshots in activation order.
-    var alerts: [Alert] { order.compactMap { active[$0] } }
 }

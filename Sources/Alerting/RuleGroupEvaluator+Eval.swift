@@ -76,11 +76,10 @@ extension RuleGroupEvaluator {
         var seen = Set<Labels>()
         seen.reserveCapacity(vector.count)
         let query = RuleQuery.templateFunction(engine, at: ts)
-        let externalLabels = context.externalLabels.pairs.reduce(into: [String: String]()) { $0[$1.name] = $1.value }
         for sample in vector {
             var data: [String: String] = [:]
             for l in sample.labels.pairs { data[l.name] = l.value }
-            let templateData = AlertTemplateData(labels: data, externalLabels: externalLabels,
+            let templateData = AlertTemplateData(labels: data, externalLabels: externalLabelMap,
                                                  externalURL: context.externalURL, value: sample.value)
             var pairs = sample.labels.pairs.filter { $0.name != metricNameLabel && !rule.hasLabel($0.name) && $0.name != "alertname" }
             for l in rule.labels {
@@ -109,12 +108,10 @@ extension RuleGroupEvaluator {
     func markSent(_ alerts: inout AlertingRuleState, at ts: Int64) -> [Alert] {
         var out: [Alert] = []
         let delay = context.resendDelay
-        for key in alerts.order {
-            guard var a = alerts.active[key], a.needsSending(at: ts, resendDelay: delay) else { continue }
-            a.lastSentAt = ts
-            a.validUntil = ts + 4 * max(interval, delay)
-            alerts.active[key] = a
-            out.append(a)
+        for i in alerts.alerts.indices where alerts.alerts[i].needsSending(at: ts, resendDelay: delay) {
+            alerts.alerts[i].lastSentAt = ts
+            alerts.alerts[i].validUntil = ts + 4 * max(interval, delay)
+            out.append(alerts.alerts[i])
         }
         return out
     }
@@ -123,11 +120,11 @@ extension RuleGroupEvaluator {
     /// gone; returns the error Prometheus would record for rejected samples.
     func write(_ samples: [(Labels, Double)], rule i: Int, state s: inout State, at t: Int64) -> String? {
         let store = context.store
-        var written = Set<Labels>()
+        var written = Set<SeriesRef>()
         written.reserveCapacity(samples.count)
         var firstError: String?
         for (labels, value) in samples {
-            let ref = s.refs[labels] ?? {
+            var ref = s.refs[labels] ?? {
                 let r = store.getOrCreate(labels)
                 s.refs[labels] = r
                 return r
@@ -135,18 +132,18 @@ extension RuleGroupEvaluator {
             var outcome = store.append(ref, t, value)
             if outcome == .unknownSeries {
                 // The series was dropped by retention since its ref was cached.
-                let r = store.getOrCreate(labels)
-                s.refs[labels] = r
-                outcome = store.append(r, t, value)
+                ref = store.getOrCreate(labels)
+                s.refs[labels] = ref
+                outcome = store.append(ref, t, value)
             }
             if outcome.isAccepted {
-                written.insert(labels)
+                written.insert(ref)
             } else if firstError == nil {
                 firstError = RuleGroupEvaluator.message(outcome)
             }
         }
-        for labels in s.rules[i].previousSeries where !written.contains(labels) {
-            if let ref = s.refs[labels] { store.markStale(ref, t) }
+        for ref in s.rules[i].previousSeries where !written.contains(ref) {
+            store.markStale(ref, t)
         }
         s.rules[i].previousSeries = written
         return firstError

@@ -17,7 +17,7 @@ public final class RuleGroupEvaluator: Sendable {
         var lastError: String?
         var lastEvaluation: Int64?
         /// Series the rule wrote at its previous successful evaluation.
-        var previousSeries: Set<Labels> = []
+        var previousSeries: Set<SeriesRef> = []
         var alerting = AlertingRuleState()
     }
 
@@ -29,11 +29,15 @@ public final class RuleGroupEvaluator: Sendable {
         var templates = AlertTemplateCache()
     }
 
+    /// External labels as the map templates see.
+    let externalLabelMap: [String: String]
+
     let state: Mutex<State>
 
     public init(group: RuleGroup, context: RuleEvaluationContext) {
         self.group = group
         self.context = context
+        externalLabelMap = context.externalLabels.pairs.reduce(into: [String: String]()) { $0[$1.name] = $1.value }
         state = Mutex(State(rules: Array(repeating: RuleState(), count: group.rules.count)))
     }
 

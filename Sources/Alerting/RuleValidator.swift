@@ -102,7 +102,7 @@ struct RuleValidator {
 
     /// Go's template parse error for an alert label or annotation, or nil when it parses.
     static func templateParseError(_ text: String, alert: String) -> String? {
-        if !text.contains("{{") { return nil }
+        if !AlertTemplateCache.hasAction(text) { return nil }
         do {
             _ = try Template(name: "__alert_" + alert, text: AlertTemplate.definitions + text)
             return nil
