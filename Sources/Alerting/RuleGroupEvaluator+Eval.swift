@@ -76,9 +76,13 @@ extension RuleGroupEvaluator {
         var seen = Set<Labels>()
         seen.reserveCapacity(vector.count)
         let query = RuleQuery.templateFunction(engine, at: ts)
+        let templated = rule.labels.contains { AlertTemplateCache.hasAction($0.value) }
+            || rule.annotations.contains { AlertTemplateCache.hasAction($0.value) }
         for sample in vector {
             var data: [String: String] = [:]
-            for l in sample.labels.pairs { data[l.name] = l.value }
+            if templated {
+                for l in sample.labels.pairs { data[l.name] = l.value }
+            }
             let templateData = AlertTemplateData(labels: data, externalLabels: externalLabelMap,
                                                  externalURL: context.externalURL, value: sample.value)
             var pairs = sample.labels.pairs.filter { $0.name != metricNameLabel && !rule.hasLabel($0.name) && $0.name != "alertname" }
