@@ -163,13 +163,3 @@ extension RuleGroupEvaluator {
         }
     }
 }
-
-/// A rule evaluation error with Prometheus's message.
-struct EvalFailure: Error, CustomStringConvertible {
-    var description: String
-    init(_ d: String) { description = d }
-}
-
-extension Rule {
-    func hasLabel(_ name: String) -> Bool { labels.contains { $0.name == name } }
-}

@@ -178,10 +178,3 @@ struct RuleTestGroupRun {
             .map { $0.offset == 0 ? String($0.element) : prefix + $0.element }.joined(separator: "\n")
     }
 }
-
-/// Byte-wise string order, as Go compares strings.
-enum ByteOrder {
-    static func less(_ a: String, _ b: String) -> Bool {
-        a.utf8.lexicographicallyPrecedes(b.utf8)
-    }
-}
