@@ -45,6 +45,7 @@ extension PanelModelBuilder {
         var quantileSeries: [NamedSeries] = []
         var columns: [[Double]] = []
         var bounds: [Double] = []
+        var heatStart = range.lowerBound
         var notes: [String] = []
         var showHeatmap = spec.type == .heatmap || spec.type == .latency
         switch latencySource(first.expr) {
@@ -65,7 +66,9 @@ extension PanelModelBuilder {
                 }
             }
             switch runner.range("sum by (le) (\(buckets))") {
-            case .success(let result): (columns, bounds) = Self.heatmap(result)
+            case .success(let result):
+                let h = Self.heatmap(result)
+                (columns, bounds, heatStart) = (h.columns, h.bounds, h.start ?? range.lowerBound)
             case .failure(let f): notes.append(f.message)
             }
         case .summary(let base, let matchers):
@@ -96,7 +99,7 @@ extension PanelModelBuilder {
         let unit = spec.unit == .auto ? Units.infer(metricName: ExprInfo(unitQuery).metricName)
                                       : PanelUnits.resolve(spec.unit, query: unitQuery)
         let model = LatencyModel(quantiles: chart(quantileSeries, spec: spec, queries: spec.queries),
-                                 heatmapColumns: columns, bucketBounds: bounds, startMs: range.lowerBound,
+                                 heatmapColumns: columns, bucketBounds: bounds, startMs: heatStart,
                                  stepMs: window.stepMs, showQuantiles: spec.type == .latency || !showHeatmap,
                                  showHeatmap: showHeatmap && !bounds.isEmpty)
         return PanelModel(title: TerminalSafe.line(spec.title), unit: unit, content: .latency(model), notes: notes)
@@ -108,8 +111,8 @@ extension PanelModelBuilder {
 
     /// Heatmap columns from cumulative bucket rates (one series per `le`): per step, each bucket's
     /// own rate is its cumulative rate minus the next lower bucket's. Steps run from the first to the
-    /// last timestamp of any bucket; a missing value counts as zero.
-    static func heatmap(_ buckets: [RangeSeries]) -> (columns: [[Double]], bounds: [Double]) {
+    /// last timestamp of any bucket; a missing value counts as zero. `start` is the first column's time.
+    static func heatmap(_ buckets: [RangeSeries]) -> (columns: [[Double]], bounds: [Double], start: Int64?) {
         let parsed = buckets.compactMap { s -> (Double, [Int64: Double])? in
             let le = s.labels["le"]
             guard let bound = le == "+Inf" ? Double.infinity : Double(le) else { return nil }
@@ -117,7 +120,7 @@ extension PanelModelBuilder {
             for sample in s.samples where sample.v.isFinite { byTime[sample.t] = sample.v }
             return (bound, byTime)
         }.sorted { $0.0 < $1.0 }
-        guard !parsed.isEmpty else { return ([], []) }
+        guard !parsed.isEmpty else { return ([], [], nil) }
         let times = Set(parsed.flatMap { $0.1.keys }).sorted()
         let columns = times.map { t -> [Double] in
             var previous = 0.0
@@ -127,6 +130,6 @@ extension PanelModelBuilder {
                 return max(0, cumulative - previous)
             }
         }
-        return (columns, parsed.map(\.0))
+        return (columns, parsed.map(\.0), times.first)
     }
 }

@@ -103,11 +103,27 @@ public struct PanelRenderer {
             }
         }
         if !heatArea.isEmpty {
-            Heatmap(columns: l.heatmapColumns, bucketBounds: l.bucketBounds, startMs: l.startMs, stepMs: l.stepMs,
+            // More steps than columns: each column averages consecutive steps, so the whole window shows.
+            let (columns, step) = Self.merged(l.heatmapColumns, stepMs: l.stepMs, room: max(1, heatArea.width - 7))
+            Heatmap(columns: columns, bucketBounds: l.bucketBounds, startMs: l.startMs, stepMs: step,
                     ramp: palette.heatmap, formatter: Units.formatter(unit), symbols: context.symbols == .ascii ? .ascii : .block,
                     zoneOffsetSeconds: context.zoneOffsetSeconds, style: palette.base, labelStyle: palette.axis)
                 .render(area: heatArea, buffer: &buffer)
         }
+    }
+
+    /// Columns merged k at a time (k the smallest that fits `room`), each the mean of its steps.
+    static func merged(_ columns: [[Double]], stepMs: Int64, room: Int) -> (columns: [[Double]], stepMs: Int64) {
+        guard columns.count > room, room > 0 else { return (columns, stepMs) }
+        let k = (columns.count + room - 1) / room
+        let merged = stride(from: 0, to: columns.count, by: k).map { i -> [Double] in
+            let group = columns[i..<min(i + k, columns.count)]
+            let width = group.map(\.count).max() ?? 0
+            return (0..<width).map { b in
+                group.reduce(0) { $0 + (b < $1.count && $1[b].isFinite ? $1[b] : 0) } / Double(group.count)
+            }
+        }
+        return (merged, stepMs * Int64(k))
     }
 
     func renderQueue(_ q: QueueModel, _ area: Rect, _ buffer: inout Buffer) {

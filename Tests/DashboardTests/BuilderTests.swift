@@ -1,4 +1,5 @@
 import Testing
+import Config
 import TimeSeries
 @testable import Dashboard
 
@@ -69,11 +70,35 @@ import TimeSeries
     }
 
     @Test func configDashboardsConvert() throws {
-        // The config model has no public initializers, so convert through the loader's output type
-        // is exercised by the lead's integration; here the spec's own defaults are checked.
-        let p = PanelSpec(title: "t", type: .latency)
-        #expect(p.effectiveQuantiles == [0.5, 0.9, 0.99])
-        #expect(p.effectiveMinWidth == 16)
-        #expect(DashboardSpec.Row(panels: []).effectiveMinHeight == 6)
+        let yaml = """
+        dashboards:
+          - title: Main
+            rows:
+              - height: 2
+                min_height: 9
+                panels:
+                  - title: Requests
+                    type: throughput
+                    queries:
+                      - {expr: 'http_requests_total', legend: '{{code}}'}
+                    unit: ops
+                    stacked: true
+                    thresholds: [{value: 0.5, color: orange}]
+                    width: 3
+                    min_width: 30
+                  - {title: Notes, type: text, text: hello}
+        """
+        let config = try ConfigLoader.parse(text: yaml, file: "c.yml")
+        let specs = config.dashboards.map(DashboardSpec.init)
+        #expect(specs.count == 1)
+        let row = try #require(specs.first?.rows.first)
+        #expect(row.height == 2 && row.minHeight == 9)
+        let p = row.panels[0]
+        #expect(p.title == "Requests" && p.type == .throughput && p.unit == .ops && p.stacked)
+        #expect(p.queries == [PanelSpec.Query("http_requests_total", legend: "{{code}}")])
+        #expect(p.thresholds == [PanelSpec.Threshold(value: 0.5, color: .orange)])
+        #expect(p.width == 3 && p.effectiveMinWidth == 30)
+        #expect(row.panels[1].text == "hello")
+        #expect(PanelSpec(title: "t", type: .latency).effectiveQuantiles == [0.5, 0.9, 0.99])
     }
 }

@@ -85,9 +85,13 @@ import TimeSeries
         let s = { (le: String, values: [Double]) in
             RangeSeries(labels: Labels(["le": le]), samples: values.enumerated().map { Sample(t: Int64($0.offset), v: $0.element) })
         }
-        let (columns, bounds) = PanelModelBuilder.heatmap([s("+Inf", [9, 12]), s("0.25", [3, 4]), s("1", [5, 10]), s("bad", [1, 1])])
-        #expect(bounds == [0.25, 1, .infinity])
-        #expect(columns == [[3, 2, 4], [4, 6, 2]])
+        let h = PanelModelBuilder.heatmap([s("+Inf", [9, 12]), s("0.25", [3, 4]), s("1", [5, 10]), s("bad", [1, 1])])
+        #expect(h.bounds == [0.25, 1, .infinity])
+        #expect(h.columns == [[3, 2, 4], [4, 6, 2]])
+        #expect(h.start == 0)
+        let m = PanelRenderer.merged(h.columns + [[1, 1, 1]], stepMs: 5000, room: 2)
+        #expect(m.columns == [[3.5, 4, 3], [1, 1, 1]])
+        #expect(m.stepMs == 10_000)
     }
 
     @Test func tableSortsByEveryColumn() {
