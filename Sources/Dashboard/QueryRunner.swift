@@ -1,0 +1,62 @@
+import PromQL
+import TimeSeries
+
+/// Evaluates the range queries of one refresh over one time span. Panels asking for the same
+/// expression (compared in canonical form) get the same result, evaluated once; a
+/// `RangeQueryCache` keeps settled steps between refreshes.
+public struct QueryRunner: Sendable {
+    public let evaluator: QueryEvaluator
+    public let rangeCache: RangeQueryCache?
+    public let start: Int64
+    public let end: Int64
+    public let step: Int64
+    private var memo: [String: Result<[RangeSeries], QueryFailure>] = [:]
+    /// Evaluations actually run (not served from the memo): for tests and stats.
+    public private(set) var evaluations = 0
+
+    public init(evaluator: QueryEvaluator, rangeCache: RangeQueryCache?, start: Int64, end: Int64, step: Int64) {
+        self.evaluator = evaluator
+        self.rangeCache = rangeCache
+        self.start = start
+        self.end = end
+        self.step = max(1, step)
+    }
+
+    /// The series of `query` over the span (a scalar gives one series without labels).
+    public mutating func range(_ query: String) -> Result<[RangeSeries], QueryFailure> {
+        let expr: Expr
+        do {
+            expr = try Parser.parse(query)
+        } catch {
+            return .failure(QueryFailure(message: TerminalSafe.line(error.description)))
+        }
+        let key = expr.description
+        if let hit = memo[key] { return hit }
+        let result: Result<[RangeSeries], QueryFailure>
+        do {
+            let value: QueryResult
+            if let cache = rangeCache {
+                value = try cache.range(expr, key: key, start: start, end: end, step: step, engine: evaluator.engine)
+            } else {
+                value = try evaluator.engine.range(expr, start: start, end: end, step: step, queryText: query)
+            }
+            switch value.value {
+            case .matrix(let m): result = .success(m)
+            case .scalar(let v, let t): result = .success([RangeSeries(labels: .empty, samples: [Sample(t: t, v: v)])])
+            case .vector(let v): result = .success(v.map { RangeSeries(labels: $0.labels, samples: [Sample(t: $0.t, v: $0.value)]) })
+            case .string: result = .failure(QueryFailure(message: "a string expression cannot be drawn"))
+            }
+        } catch {
+            result = .failure(QueryFailure(message: TerminalSafe.line(String(describing: error))))
+        }
+        evaluations += 1
+        memo[key] = result
+        return result
+    }
+}
+
+/// Why a panel query gave nothing to draw; the message is safe for the terminal.
+public struct QueryFailure: Error, Hashable, Sendable {
+    public var message: String
+    public init(message: String) { self.message = message }
+}
