@@ -4,27 +4,27 @@
 struct NATSJetStreamReport {
     var readings: [QueueReading] = []
     var counters: [QueueCounter] = []
-    /// Server-wide figures from the first page: (name, type, help, value).
+    /// Server-wide figures: (name, type, help, value).
     var totals: [(String, String, String, Double)] = []
 
-    /// Adds one page; returns how many accounts it held.
-    mutating func add(_ json: Any, first: Bool) throws(PollError) -> Int {
+    /// Reads one `/jsz` reply.
+    mutating func add(_ json: Any) throws(PollError) {
         guard let top = BrokerHTTP.object(json) else {
             throw PollError("NATS: unexpected reply to /jsz: not a JSON object")
         }
         if top["disabled"] as? Bool == true {
             throw PollError("NATS: JetStream is not enabled on this server (start nats-server with -js)")
         }
-        if first { addTotals(top) }
-        let accounts = BrokerHTTP.array(top["account_details"]) ?? []
-        for account in accounts {
+        addTotals(top)
+        var seen = Set<String>()
+        for account in BrokerHTTP.array(top["account_details"]) ?? [] {
             guard let a = BrokerHTTP.object(account) else { continue }
             let accountName = BrokerHTTP.string(a["name"]) ?? BrokerHTTP.string(a["id"]) ?? ""
+            guard seen.insert(accountName).inserted else { continue }
             for stream in BrokerHTTP.array(a["stream_detail"]) ?? [] {
                 addStream(stream, account: accountName)
             }
         }
-        return accounts.count
     }
 
     private mutating func addTotals(_ top: [String: Any]) {

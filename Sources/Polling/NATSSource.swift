@@ -7,7 +7,7 @@ import HTTP
 /// consumer is a queue too (`queue="ORDERS/worker"`, labels `stream`, `consumer`): its depth is
 /// `num_pending`, the messages it has not been sent yet, with `ack_pending`, `redelivered` and
 /// `waiting` (pull requests) as extras. Totals (`last_seq`, deliveries) are counters, so
-/// `rate()` gives the in and out rates NATS does not report. Accounts are paged through.
+/// `rate()` gives the in and out rates NATS does not report. Every JetStream account is read.
 public struct NATSSource: PollSource {
     /// The monitoring base URL, e.g. `http://nats:8222` (with `http_base_path` if set).
     public let monitorURL: String
@@ -16,11 +16,11 @@ public struct NATSSource: PollSource {
     public let instance: String
     let pageSize: Int
 
-    /// Pages of accounts beyond this are not fetched.
-    static let maxPages = 64
+    /// Accounts beyond this are not asked for.
+    static let maxAccounts = 1 << 16
 
     public init(monitorURL: String, settings: HTTPSettings = HTTPSettings(), client: HTTPClient, instance: String,
-                pageSize: Int = 256) {
+                pageSize: Int = 1024) {
         self.monitorURL = monitorURL.hasSuffix("/") ? String(monitorURL.dropLast()) : monitorURL
         self.settings = settings
         self.client = client
@@ -29,20 +29,24 @@ public struct NATSSource: PollSource {
     }
 
     public func poll(deadline: ContinuousClock.Instant) async throws -> PollPayload {
-        var report = NATSJetStreamReport()
-        var offset = 0
-        for page in 0..<Self.maxPages {
-            let json = try await BrokerHTTP.getJSON(url(offset: offset), settings: settings, client: client,
-                                                    deadline: deadline, explain: explain)
-            let accounts = try report.add(json, first: page == 0)
-            guard accounts >= pageSize else { break }
-            offset += accounts
+        // The server lists accounts in no stable order, so offset paging could skip or repeat
+        // one: when the first reply holds fewer accounts than the server has, ask again for all.
+        var json = try await fetch(limit: pageSize, deadline: deadline)
+        let listed = BrokerHTTP.array(BrokerHTTP.object(json)?["account_details"])?.count ?? 0
+        if let total = BrokerHTTP.number(BrokerHTTP.object(json)?["accounts"]), Int(min(total, 1e9)) > listed {
+            json = try await fetch(limit: min(Int(min(total, 1e9)) + 16, Self.maxAccounts), deadline: deadline)
         }
+        var report = NATSJetStreamReport()
+        try report.add(json)
         return PollPayload(body: report.exposition())
     }
 
-    func url(offset: Int) -> String {
-        "\(monitorURL)/jsz?streams=true&consumers=true&offset=\(offset)&limit=\(pageSize)"
+    private func fetch(limit: Int, deadline: ContinuousClock.Instant) async throws(PollError) -> Any {
+        try await BrokerHTTP.getJSON(url(limit: limit), settings: settings, client: client, deadline: deadline, explain: explain)
+    }
+
+    func url(limit: Int) -> String {
+        "\(monitorURL)/jsz?streams=true&consumers=true&limit=\(limit)"
     }
 
     private func explain(_ status: Int, _ reason: String?) -> String? {
