@@ -28,20 +28,26 @@ enum BrokerHTTP {
         do {
             response = try await client.send(request, timeout: left, bodyLimit: limit)
         } catch {
-            throw PollError(error.description)
+            // The query (RabbitMQ's column list) is noise in an error; the path says enough.
+            if case .status = error.kind { throw PollError(error.reason) }
+            throw PollError("Get \"\(withoutQuery(error.redactedURL))\": \(error.reason)")
         }
         guard response.status == 200 else {
             let reason = serverReason(response.body)
             if let text = explain(response.status, reason) { throw PollError(text) }
-            var text = "Get \"\(request.url.redacted)\": server returned HTTP status \(response.statusText)"
+            var text = "Get \"\(withoutQuery(request.url.redacted))\": server returned HTTP status \(response.statusText)"
             if let reason { text += " (\(reason))" }
             throw PollError(text)
         }
         do {
             return try JSONSerialization.jsonObject(with: Data(response.body), options: [.fragmentsAllowed])
         } catch {
-            throw PollError("Get \"\(request.url.redacted)\": the response is not valid JSON (\(response.body.count) bytes, starting \(preview(response.body)))")
+            throw PollError("Get \"\(withoutQuery(request.url.redacted))\": the response is not valid JSON (\(response.body.count) bytes, starting \(preview(response.body)))")
         }
+    }
+
+    static func withoutQuery(_ url: String) -> String {
+        url.firstIndex(of: "?").map { String(url[..<$0]) } ?? url
     }
 
     /// The `reason` (RabbitMQ) or `error` text of a JSON error body, kept short and printable.

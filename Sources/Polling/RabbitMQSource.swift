@@ -30,7 +30,6 @@ public struct RabbitMQSource: PollSource {
         "name", "vhost", "messages", "messages_ready", "messages_unacknowledged", "consumers",
         "message_stats.publish", "message_stats.publish_details.rate",
         "message_stats.deliver_get", "message_stats.deliver_get_details.rate",
-        "message_stats.ack", "message_stats.ack_details.rate",
     ].joined(separator: ",")
 
     /// Pages beyond this are not fetched (100 000 queues at the default page size).
