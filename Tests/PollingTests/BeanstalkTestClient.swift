@@ -3,7 +3,8 @@ import Glibc
 
 /// A test-only beanstalkd producer/worker speaking the protocol with blocking I/O and a 5 s
 /// receive timeout: enough to put, reserve and bury jobs so the source has real state to read.
-final class BeanstalkTestClient {
+final class BeanstalkTestClient: @unchecked Sendable {
+    // @unchecked: one test uses a client at a time, handing it between threads only sequentially.
     private let fd: Int32
     private var buffer: [UInt8] = []
 

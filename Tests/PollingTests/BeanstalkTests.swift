@@ -13,18 +13,21 @@ import Testing
             print("note: beanstalkd not installed; skipping the real-server test (apt-get install beanstalkd)")
             return
         }
-        let server = try BeanstalkServer()
+        let server = try await T.offPool { try BeanstalkServer() }
         defer { server.stop() }
-        let producer = try BeanstalkTestClient(port: server.port)
-        try producer.command("use emails")
-        for i in 0..<5 { _ = try producer.put("job \(i)") }
-        _ = try producer.put("later", delay: 100)
-        let worker = try BeanstalkTestClient(port: server.port)
-        try worker.command("watch emails")
-        try worker.command("ignore default")
-        _ = try worker.reserve()
-        let buried = try worker.reserve()
-        #expect(try worker.command("bury \(buried) 1024") == "BURIED")
+        let worker = try await T.offPool {
+            let producer = try BeanstalkTestClient(port: server.port)
+            try producer.command("use emails")
+            for i in 0..<5 { _ = try producer.put("job \(i)") }
+            _ = try producer.put("later", delay: 100)
+            let worker = try BeanstalkTestClient(port: server.port)
+            try worker.command("watch emails")
+            try worker.command("ignore default")
+            _ = try worker.reserve()
+            let buried = try worker.reserve()
+            guard try worker.command("bury \(buried) 1024") == "BURIED" else { throw BrokerServerError("bury failed") }
+            return worker
+        }
 
         let source = try BeanstalkSource(host: "127.0.0.1", port: server.port)
         let payload = try await source.poll(deadline: T.deadline(5))
@@ -43,8 +46,8 @@ import Testing
         #expect(T.value(s, "vigil_queue_depth", ["queue": "default"]) == 0)
 
         // Deleting a reserved job shows in the deleted counter.
-        let third = try worker.reserve()
-        #expect(try worker.command("delete \(third)") == "DELETED")
+        let deleted = try await T.offPool { try worker.command("delete \(try worker.reserve())") }
+        #expect(deleted == "DELETED")
         let again = try T.samples(try await source.poll(deadline: T.deadline(5)))
         #expect(T.value(again, "vigil_queue_deleted_total", emails) == 1)
         #expect(T.value(again, "vigil_queue_depth", emails) == 2)
@@ -56,12 +59,14 @@ import Testing
             print("note: beanstalkd not installed; skipping")
             return
         }
-        let server = try BeanstalkServer()
+        let server = try await T.offPool { try BeanstalkServer() }
         defer { server.stop() }
-        let producer = try BeanstalkTestClient(port: server.port)
-        try producer.command("use jobs")
-        _ = try producer.put("a")
-        _ = try producer.put("b")
+        try await T.offPool {
+            let producer = try BeanstalkTestClient(port: server.port)
+            try producer.command("use jobs")
+            _ = try producer.put("a")
+            _ = try producer.put("b")
+        }
         let config = try SourceURL.parse("beanstalk://127.0.0.1:\(server.port)?tubes=jobs,ghost")
         let source = try BeanstalkSource.configured(config)
         #expect(source.tubes == ["jobs", "ghost"])
@@ -77,12 +82,14 @@ import Testing
             print("note: beanstalkd not installed; skipping")
             return
         }
-        let server = try BeanstalkServer()
+        let server = try await T.offPool { try BeanstalkServer() }
         defer { server.stop() }
-        let producer = try BeanstalkTestClient(port: server.port)
-        for i in 0..<300 {
-            try producer.command("use tube-\(i)")
-            _ = try producer.put("x")
+        try await T.offPool {
+            let producer = try BeanstalkTestClient(port: server.port)
+            for i in 0..<300 {
+                try producer.command("use tube-\(i)")
+                _ = try producer.put("x")
+            }
         }
         let source = try BeanstalkSource(host: "127.0.0.1", port: server.port)
         let s = try T.samples(try await source.poll(deadline: T.deadline(10)))

@@ -62,6 +62,14 @@ enum BrokerTestSupport {
         return hits.count == 1 ? hits[0].value : nil
     }
 
+    /// Runs blocking work (test clients, server start and stop) on its own thread, so it never
+    /// holds one of the few cooperative-pool threads other suites' timers need.
+    static func offPool<R: Sendable>(_ work: @escaping @Sendable () throws -> R) async throws -> R {
+        try await withCheckedThrowingContinuation { c in
+            Thread { c.resume(with: Result { try work() }) }.start()
+        }
+    }
+
     static func deadline(_ seconds: Double) -> ContinuousClock.Instant {
         .now + .milliseconds(Int(seconds * 1000))
     }

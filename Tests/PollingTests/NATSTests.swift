@@ -14,20 +14,22 @@ import Testing
             print("note: nats-server not installed; skipping the real-server test (apt-get install nats-server)")
             return
         }
-        let server = try NATSServer()
+        let server = try await T.offPool { try NATSServer() }
         defer { server.stop() }
-        let c = try NATSTestClient(port: server.port)
-        try c.request("$JS.API.STREAM.CREATE.ORDERS", #"{"name":"ORDERS","subjects":["orders.>"],"storage":"memory"}"#)
-        try c.request("$JS.API.STREAM.CREATE.EVENTS", #"{"name":"EVENTS","subjects":["events.>"],"retention":"workqueue","storage":"memory"}"#)
-        for name in ["worker", "audit"] {
-            try c.request("$JS.API.CONSUMER.DURABLE.CREATE.ORDERS.\(name)",
-                          #"{"stream_name":"ORDERS","config":{"durable_name":"\#(name)","ack_policy":"explicit"}}"#)
+        try await T.offPool {
+            let c = try NATSTestClient(port: server.port)
+            try c.request("$JS.API.STREAM.CREATE.ORDERS", #"{"name":"ORDERS","subjects":["orders.>"],"storage":"memory"}"#)
+            try c.request("$JS.API.STREAM.CREATE.EVENTS", #"{"name":"EVENTS","subjects":["events.>"],"retention":"workqueue","storage":"memory"}"#)
+            for name in ["worker", "audit"] {
+                try c.request("$JS.API.CONSUMER.DURABLE.CREATE.ORDERS.\(name)",
+                              #"{"stream_name":"ORDERS","config":{"durable_name":"\#(name)","ack_policy":"explicit"}}"#)
+            }
+            for i in 0..<10 { try c.request("orders.new", "order \(i)") }
+            for i in 0..<4 { try c.request("events.x", "event \(i)") }
+            let acks = try c.fetch(stream: "ORDERS", consumer: "worker", batch: 3)
+            guard acks.count == 3 else { throw BrokerServerError("fetched \(acks.count) of 3") }
+            try c.ack(acks[0])
         }
-        for i in 0..<10 { try c.request("orders.new", "order \(i)") }
-        for i in 0..<4 { try c.request("events.x", "event \(i)") }
-        let acks = try c.fetch(stream: "ORDERS", consumer: "worker", batch: 3)
-        #expect(acks.count == 3)
-        try c.ack(acks[0])
 
         let config = try SourceURL.parse("nats://127.0.0.1:\(server.monitorPort)")
         let source = try NATSSource.configured(config, client: HTTPClient())
@@ -65,12 +67,14 @@ import Testing
             print("note: nats-server not installed; skipping")
             return
         }
-        let server = try NATSServer(accounts: ["TEAMA", "TEAMB", "TEAMC"])
+        let server = try await T.offPool { try NATSServer(accounts: ["TEAMA", "TEAMB", "TEAMC"]) }
         defer { server.stop() }
-        for (account, n) in [("TEAMA", 1), ("TEAMB", 2), ("TEAMC", 3)] {
-            let c = try NATSTestClient(port: server.port, user: account)
-            try c.request("$JS.API.STREAM.CREATE.JOBS", #"{"name":"JOBS","subjects":["jobs"],"storage":"memory"}"#)
-            for _ in 0..<n { try c.request("jobs", "x") }
+        try await T.offPool {
+            for (account, n) in [("TEAMA", 1), ("TEAMB", 2), ("TEAMC", 3)] {
+                let c = try NATSTestClient(port: server.port, user: account)
+                try c.request("$JS.API.STREAM.CREATE.JOBS", #"{"name":"JOBS","subjects":["jobs"],"storage":"memory"}"#)
+                for _ in 0..<n { try c.request("jobs", "x") }
+            }
         }
         // A first page of one account makes the source ask again for all of them.
         let source = NATSSource(monitorURL: server.monitorURL, client: HTTPClient(), instance: "nats", pageSize: 1)
@@ -85,7 +89,7 @@ import Testing
             print("note: nats-server not installed; skipping")
             return
         }
-        let server = try NATSServer(jetStream: false)
+        let server = try await T.offPool { try NATSServer(jetStream: false) }
         defer { server.stop() }
         let source = NATSSource(monitorURL: server.monitorURL, client: HTTPClient(), instance: "nats")
         let error = await #expect(throws: PollError.self) { try await source.poll(deadline: T.deadline(5)) }
