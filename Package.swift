@@ -58,7 +58,7 @@ let package = Package(
         .testTarget(name: "HTTPTests", dependencies: ["HTTP", "Inflate"], swiftSettings: strict),
         .testTarget(name: "RESPTests", dependencies: ["RESP"], swiftSettings: strict),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal"], swiftSettings: strict),
-        .testTarget(name: "PollingTests", dependencies: ["Polling", "Scrape", "Exposition", "TimeSeries", "Config"], swiftSettings: strict),
+        .testTarget(name: "PollingTests", dependencies: ["Polling", "Scrape", "Exposition", "TimeSeries", "Config"], exclude: ["Fixtures"], swiftSettings: strict),
         .testTarget(name: "GrafanaImportTests", dependencies: ["GrafanaImport", "Config", "PromQL"], swiftSettings: strict),
         .testTarget(name: "CursesTests", dependencies: ["Curses", "Terminal"], swiftSettings: strict),
         .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "Terminal", "PromQL", "TimeSeries", "Config", "Polling"], swiftSettings: strict),

@@ -29,7 +29,7 @@ public struct SourceFactory: Sendable {
                 timeout: Self.duration(source.timeout), sampleLimit: source.sampleLimit, honorLabels: source.honorLabels)
         }
         switch source.kind {
-        case .prometheus, .kafka:
+        case .prometheus:
             let http = try httpClient(for: source)
             return try scrapeURLs(source).map { url in
                 target(Self.instance(of: url), ScrapeSource(url: url, settings: HTTPSettings(source), client: http,
@@ -62,7 +62,30 @@ public struct SourceFactory: Sendable {
             } catch {
                 throw Failure(description: "source \(source.name): \(error)")
             }
-        case .rabbitmq, .nats, .beanstalk, .json, .prometheusAPI:
+        case .rabbitmq:
+            let http = try httpClient(for: source)
+            do throws(PollError) {
+                let r = try RabbitMQSource.configured(source, client: http)
+                return [target(r.instance, r)]
+            } catch { throw Failure(description: "source \(source.name): \(error)") }
+        case .nats:
+            let http = try httpClient(for: source)
+            do throws(PollError) {
+                let n = try NATSSource.configured(source, client: http)
+                return [target(n.instance, n)]
+            } catch { throw Failure(description: "source \(source.name): \(error)") }
+        case .beanstalk:
+            do throws(PollError) {
+                let b = try BeanstalkSource.configured(source)
+                return [target(b.instance, b)]
+            } catch { throw Failure(description: "source \(source.name): \(error)") }
+        case .kafka:
+            let http = try httpClient(for: source)
+            do throws(PollError) {
+                let k = try KafkaSource.configured(source, client: http)
+                return [target(k.instance, k)]
+            } catch { throw Failure(description: "source \(source.name): \(error)") }
+        case .json, .prometheusAPI:
             throw Failure(description: "source \(source.name): \(source.kind.rawValue) sources are not available in this build yet")
         }
     }
