@@ -46,7 +46,23 @@ public struct SourceFactory: Sendable {
             return [target(URL(fileURLWithPath: program).lastPathComponent,
                            CommandSource(argv: c.argv, shell: c.shell, format: format,
                                          outputLimit: bodyLimit > 0 ? bodyLimit : 16 << 20))]
-        case .redis, .rabbitmq, .nats, .beanstalk, .json, .prometheusAPI:
+        case .json:
+            let http = try httpClient(for: source)
+            guard let values = source.json?.values, !values.isEmpty else {
+                throw Failure(description: "source \(source.name): a json source needs json.values")
+            }
+            let extractor: JSONExtractor
+            do { extractor = try JSONExtractor(values) } catch {
+                throw Failure(description: "source \(source.name): \(error)")
+            }
+            return try scrapeURLs(source).map { url in
+                target(Self.instance(of: url), JSONSource(url: url, extractor: extractor, settings: HTTPSettings(source), client: http))
+            }
+        case .prometheusAPI:
+            let http = try httpClient(for: source)
+            let api = try PrometheusAPISource(source, client: http)
+            return [target(api.instance, api)]
+        case .redis, .rabbitmq, .nats, .beanstalk:
             throw Failure(description: "source \(source.name): \(source.kind.rawValue) sources are not available in this build yet")
         }
     }
