@@ -13,8 +13,6 @@ import TimeSeries
 public struct PrometheusAPISource: BackfillingSource {
     /// The response cap when the source sets no `body_size_limit`.
     public static let defaultBodyLimit = 64 << 20
-    /// Points per series per range request: Prometheus refuses more than 11,000.
-    static let maxPointsPerRequest: Int64 = 10_000
 
     /// `http(s)://host:port[/prefix]`, without a trailing slash.
     public let baseURL: String
@@ -24,6 +22,9 @@ public struct PrometheusAPISource: BackfillingSource {
     public let metricName: String
     public let settings: HTTPSettings
     public let client: HTTPClient
+    /// Points per series per range request: Prometheus refuses more than 11,000, so longer
+    /// back-fills are split.
+    var pointsPerRequest: Int64 = 10_000
 
     public init(baseURL: String, query: String, step: Duration, metricName: String,
                 settings: HTTPSettings = HTTPSettings(), client: HTTPClient) {
@@ -95,7 +96,7 @@ public struct PrometheusAPISource: BackfillingSource {
         var history: [Labels: [Sample]] = [:]
         var chunkStart = start
         while chunkStart <= end {
-            let chunkEnd = min(end, chunkStart + (Self.maxPointsPerRequest - 1) * stepMs)
+            let chunkEnd = min(end, chunkStart + (max(1, pointsPerRequest) - 1) * stepMs)
             let result = try await request("query_range", [
                 "query": query, "start": Self.seconds(chunkStart), "end": Self.seconds(chunkEnd),
                 "step": Self.seconds(stepMs),
