@@ -36,7 +36,7 @@ let package = Package(
             swiftSettings: strict),
         .target(
             name: "Polling",
-            dependencies: ["HTTP", "RESP", "Scrape", "Exposition", "TimeSeries", "Config"],
+            dependencies: ["HTTP", "RESP", "Scrape", "Exposition", "TimeSeries", "Config", "YAML"],
             swiftSettings: strict),
         .executableTarget(
             name: "vigil",

@@ -32,7 +32,7 @@ extension ConfigDecoder {
             return nil
         }
         let values = j.list("values") { node, index -> JSONSourceConfig.Value? in
-            let allowed = ["path", "name", "labels", "type"]
+            let allowed = ["path", "name", "labels", "type", "map"]
             guard let v = Fields(node, section: "json value \(index + 1)", allowed: allowed, diagnostics: self.diagnostics) else { return nil }
             let path = v.requiredString("path")
             let name = v.requiredString("name")
@@ -46,10 +46,33 @@ extension ConfigDecoder {
             var value = JSONSourceConfig.Value(path: path, name: name)
             value.labels = self.labels(v, "labels")
             value.type = v.choice("type", JSONSourceConfig.Value.MetricType.self) ?? .gauge
+            value.map = self.valueMap(v)
             return value
         } ?? []
         if values.isEmpty && !j.has("values") { j.missing("values") }
         return JSONSourceConfig(values: values)
+    }
+
+    /// `map: {UP: 1, DOWN: 0}`: string values to numbers, for statuses.
+    private func valueMap(_ v: Fields) -> [String: Double] {
+        guard let node = v.node("map") else { return [:] }
+        guard let m = node.mapping else {
+            v.typeError("map", "a mapping of strings to numbers, like {UP: 1, DOWN: 0}", node)
+            return [:]
+        }
+        var out: [String: Double] = [:]
+        for entry in m.entries {
+            guard let key = entry.key.string else {
+                diagnostics.error("keys of \"map\" must be strings", at: entry.key.mark)
+                continue
+            }
+            guard let number = entry.value.double, entry.value.scalar?.kind != .string else {
+                diagnostics.error("\"map.\(key)\" must be a number, found \(entry.value.described)", at: entry.value.mark)
+                continue
+            }
+            out[key] = number
+        }
+        return out
     }
 
     private func redis(_ f: Fields) -> RedisSourceConfig? {

@@ -8,6 +8,8 @@ public struct JSONSourceConfig: Hashable, Sendable {
         public var name: String
         public var labels: [String: String] = [:]
         public var type: MetricType = .gauge
+        /// String values to numbers (`{UP: 1, DOWN: 0}`); the key `"*"` catches every other string.
+        public var map: [String: Double] = [:]
     }
 
     public var values: [Value]

@@ -89,6 +89,13 @@ public final class Scheduler: Sendable {
         let clock = ContinuousClock()
         let key = target.key
         var poller = TargetPoller(target: target, store: store)
+        // History first, for sources that have it (a Prometheus API); bounded like ten polls.
+        if poller.canBackfill {
+            await limiter.acquire()
+            let filled = await poller.backfill(deadline: clock.now + max(target.timeout * 10, .seconds(30)))
+            limiter.release()
+            if let error = filled?.error { update(key) { $0.lastError = error } }
+        }
         var next = clock.now + Self.offset(for: key, interval: target.interval)
         var failuresInARow = 0
         while !Task.isCancelled {

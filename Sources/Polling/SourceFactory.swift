@@ -85,8 +85,22 @@ public struct SourceFactory: Sendable {
                 let k = try KafkaSource.configured(source, client: http)
                 return [target(k.instance, k)]
             } catch { throw Failure(description: "source \(source.name): \(error)") }
-        case .json, .prometheusAPI:
-            throw Failure(description: "source \(source.name): \(source.kind.rawValue) sources are not available in this build yet")
+        case .json:
+            let http = try httpClient(for: source)
+            guard let values = source.json?.values, !values.isEmpty else {
+                throw Failure(description: "source \(source.name): a json source needs json.values")
+            }
+            let extractor: JSONExtractor
+            do { extractor = try JSONExtractor(values) } catch {
+                throw Failure(description: "source \(source.name): \(error)")
+            }
+            return try scrapeURLs(source).map { url in
+                target(Self.instance(of: url), JSONSource(url: url, extractor: extractor, settings: HTTPSettings(source), client: http))
+            }
+        case .prometheusAPI:
+            let http = try httpClient(for: source)
+            let api = try PrometheusAPISource(source, client: http)
+            return [target(api.instance, api)]
         }
     }
 
@@ -122,4 +136,78 @@ public struct SourceFactory: Sendable {
     }
 
     static func duration(_ d: PromDuration) -> Duration { .milliseconds(d.milliseconds) }
+}
+
+// MARK: file_sd
+
+extension SourceFactory {
+    /// The targets of a `file_sd` source (prometheus or json kind) for the groups its
+    /// `FileSDWatcher` found, labelled as Prometheus labels discovered targets: the source's
+    /// `labels`, then the group's labels (which win, `job` and `instance` included), `job` = the
+    /// source name and `instance` = the target address unless set; `__scheme__`,
+    /// `__metrics_path__`, `__param_<name>`, `__scrape_interval__` and `__scrape_timeout__` shape
+    /// the poll; labels starting with `__` (`__meta_filepath`...) are then dropped. Identical
+    /// targets are polled once.
+    public func targets(for source: SourceConfig, discovered groups: [FileSDGroup]) throws(Failure) -> [PollTarget] {
+        guard source.kind == .prometheus || source.kind == .json else {
+            throw Failure(description: "source \(source.name): file_sd applies to prometheus and json sources, not \(source.kind.rawValue)")
+        }
+        let http = try httpClient(for: source)
+        var extractor: JSONExtractor?
+        if source.kind == .json {
+            guard let values = source.json?.values, !values.isEmpty else {
+                throw Failure(description: "source \(source.name): a json source needs json.values")
+            }
+            do { extractor = try JSONExtractor(values) } catch { throw Failure(description: "source \(source.name): \(error)") }
+        }
+        var seen = Set<String>()
+        var out: [PollTarget] = []
+        for group in groups {
+            for address in group.targets {
+                var labels = source.labels
+                for (k, v) in group.labels { labels[k] = v }
+                labels["__address__"] = address
+                if (labels["job"] ?? "").isEmpty { labels["job"] = source.name }
+                if (labels["instance"] ?? "").isEmpty { labels["instance"] = address }
+                let scheme = labels["__scheme__"] ?? source.scheme
+                guard scheme == "http" || scheme == "https" else {
+                    throw Failure(description: "source \(source.name): \(group.source): __scheme__ must be http or https, not \"\(scheme)\"")
+                }
+                var path = labels["__metrics_path__"] ?? source.metricsPath
+                if !path.hasPrefix("/") { path = "/" + path }
+                var params = source.params
+                for (k, v) in labels where k.hasPrefix("__param_") { params[String(k.dropFirst("__param_".count))] = [v] }
+                let interval = try duration(labels["__scrape_interval__"], source.interval, source, group)
+                let timeout = try duration(labels["__scrape_timeout__"], source.timeout, source, group)
+                let url = "\(scheme)://\(address)\(path)\(Self.queryString(params))"
+                let kept = labels.filter { !$0.key.hasPrefix("__") && !$0.value.isEmpty }
+                let target = PollTarget(labels: Labels(kept), source: Self.pollSource(source, url: url, http: http, extractor: extractor),
+                                        interval: Self.duration(interval), timeout: Self.duration(min(timeout, interval)),
+                                        sampleLimit: source.sampleLimit, honorLabels: source.honorLabels)
+                if seen.insert(target.key).inserted { out.append(target) }
+            }
+        }
+        return out
+    }
+
+    private static func pollSource(_ source: SourceConfig, url: String, http: HTTPClient, extractor: JSONExtractor?) -> any PollSource {
+        if let extractor { return JSONSource(url: url, extractor: extractor, settings: HTTPSettings(source), client: http) }
+        return ScrapeSource(url: url, settings: HTTPSettings(source), client: http, timeout: duration(source.timeout))
+    }
+
+    private func duration(_ text: String?, _ fallback: PromDuration, _ source: SourceConfig, _ group: FileSDGroup) throws(Failure) -> PromDuration {
+        guard let text, !text.isEmpty else { return fallback }
+        switch PromDuration.parse(text) {
+        case .success(let d) where !d.isZero: return d
+        case .success: throw Failure(description: "source \(source.name): \(group.source): a scrape interval or timeout must be greater than zero")
+        case .failure(let e): throw Failure(description: "source \(source.name): \(group.source): invalid duration \"\(text)\": \(e.reason)")
+        }
+    }
+
+    static func queryString(_ params: [String: [String]]) -> String {
+        guard !params.isEmpty else { return "" }
+        var c = URLComponents()
+        c.queryItems = params.sorted { $0.key < $1.key }.flatMap { k, vs in vs.map { URLQueryItem(name: k, value: $0) } }
+        return c.percentEncodedQuery.map { "?" + $0 } ?? ""
+    }
 }

@@ -20,7 +20,7 @@ public struct TargetPoller: Sendable {
     private var ingester: ScrapeIngester
     private let synthetic: SyntheticSeries
     private var lastTimestamp: Int64?
-    private let store: SeriesStore
+    let store: SeriesStore
 
     public init(target: PollTarget, store: SeriesStore) {
         self.target = target
