@@ -30,13 +30,9 @@ public struct BeanstalkSource: PollSource {
 
     public func poll(deadline: ContinuousClock.Instant) async throws -> PollPayload {
         let source = self
-        return try await withCheckedThrowingContinuation { (c: CheckedContinuation<PollPayload, any Error>) in
-            DispatchQueue.global().async {
-                do { c.resume(returning: try source.pollBlocking(deadline: deadline)) } catch {
-                    c.resume(throwing: error)
-                }
-            }
-        }
+        return try await DedicatedThread.run(name: "vigil.beanstalk") { () throws(PollError) in
+            try source.pollBlocking(deadline: deadline)
+        }.get()
     }
 
     /// The whole poll on the calling thread.
