@@ -1,7 +1,7 @@
 import Arguments
 import Config
 import Foundation
-import YAML
+import Alerting
 
 /// `vigil check`: validates the config and each rule file it names; exit 0 or 2.
 enum CheckCommand {
@@ -19,6 +19,9 @@ enum CheckCommand {
             var ruleFiles = 0
             for pattern in config.ruleFiles {
                 let files = RuleFileGlob.expand(pattern)
+                if files.isEmpty && !pattern.contains(where: { "*?[".contains($0) }) {
+                    problems.append("\(pattern):1:1: no such rule file")
+                }
                 for file in files {
                     ruleFiles += 1
                     problems += checkRuleFile(file)
@@ -31,28 +34,10 @@ enum CheckCommand {
         }
     }
 
-    /// Reads a rule file as YAML and checks its outline (groups with names and rules).
+    /// Validates a rule file as `promtool check rules` does; warnings are printed, not counted.
     static func checkRuleFile(_ file: String) -> [String] {
-        guard let data = FileManager.default.contents(atPath: file) else {
-            return ["\(file):1:1: cannot read the rule file"]
-        }
-        let root: YAMLNode?
-        do {
-            root = try YAML.load(bytes: [UInt8](data), file: file)
-        } catch {
-            return [error.description]
-        }
-        guard let root else { return [] }
-        guard case .mapping = root, let groups = root["groups"] else {
-            return ["\(file):\(root.mark.line):\(root.mark.column): a rule file is a mapping with a 'groups' list"]
-        }
-        guard case .sequence(let seq) = groups else {
-            return ["\(file):\(groups.mark.line):\(groups.mark.column): 'groups' must be a list"]
-        }
-        var problems: [String] = []
-        for g in seq.items where g["name"]?.string == nil {
-            problems.append("\(file):\(g.mark.line):\(g.mark.column): groupname must not be empty")
-        }
-        return problems
+        let result = RuleChecker.checkFile(file)
+        for d in result.diagnostics where d.severity != .error { printError("\(d.description) (warning)") }
+        return result.diagnostics.filter { $0.severity == .error }.map(\.description)
     }
 }

@@ -35,9 +35,13 @@ enum CommandTable {
 
     static let check = CommandSpec(
         "check", summary: "Validate a config file and every rule file it names.",
-        discussion: "Exits 0 when everything is valid, 2 with file:line:col: message for each problem.",
+        discussion: """
+            Exits 0 when everything is valid, 2 with file:line:col: message for each problem.
+            `vigil check rules FILE...` checks rule files on their own, as promtool does.
+            """,
         options: [configOption],
-        positionals: [PositionalSpec("CONFIG", help: "The config file (default: the usual lookup).", optional: true)])
+        positionals: [PositionalSpec("CONFIG", help: "The config file (default: the usual lookup).", optional: true)],
+        subcommands: [checkRules])
 
     static let testPromQL = CommandSpec(
         "promql", summary: "Run PromQL test scripts in Prometheus's promqltest format.",
@@ -51,9 +55,28 @@ enum CommandTable {
         options: [OptionSpec("verbose", short: "v", help: "Also list skipped cases with the reason.")],
         positionals: [PositionalSpec("FILE", help: "A test script.", variadic: true)])
 
+    static let testRules = CommandSpec(
+        "rules", summary: "Run rule unit tests in promtool's format (`promtool test rules`).",
+        discussion: """
+            Reads promtool's unit-test files (rule_files, evaluation_interval, group_eval_order,
+            external_labels, tests with input_series, alert_rule_test and promql_expr_test) and passes
+            or fails where promtool does. Exits 0 when every test passed, 1 otherwise.
+            """,
+        options: [
+            OptionSpec("run", value: "REGEX", help: "Only run test groups whose name matches (repeatable).", repeatable: true),
+            OptionSpec("ignore-unknown-fields", help: "Ignore unknown fields in the rule files."),
+        ],
+        positionals: [PositionalSpec("FILE", help: "A unit-test file.", variadic: true)])
+
     static let test = CommandSpec(
-        "test", summary: "Run test scripts: PromQL scripts (and, soon, rule unit tests).",
-        subcommands: [testPromQL])
+        "test", summary: "Run test files: PromQL test scripts and rule unit tests.",
+        subcommands: [testPromQL, testRules])
+
+    static let checkRules = CommandSpec(
+        "rules", summary: "Validate Prometheus rule files as `promtool check rules` does.",
+        discussion: "Prints file:line:col: message for each problem; exits 0 when every file is valid, 1 otherwise.",
+        options: [OptionSpec("ignore-unknown-fields", help: "Ignore unknown fields in the rule files.")],
+        positionals: [PositionalSpec("FILE", help: "A rule file.", variadic: true)])
 
     static let poll = CommandSpec(
         "poll", summary: "Poll every source once and print what each produced.",

@@ -27,7 +27,8 @@ struct Vigil {
                 path += " \(next)"
                 rest.removeFirst()
             }
-            if !spec.subcommands.isEmpty && !rest.contains(where: { $0 == "--help" || $0 == "-h" }) {
+            // A command that also runs on its own (`vigil check [CONFIG]`) has positionals.
+            if !spec.subcommands.isEmpty && spec.positionals.isEmpty && !rest.contains(where: { $0 == "--help" || $0 == "-h" }) {
                 return usage(UsageError("missing command (one of: \(spec.subcommands.map(\.name).joined(separator: ", ")))", command: path))
             }
         } else if let first = args.first, !first.hasPrefix("-"), !first.contains("://") {
@@ -46,6 +47,8 @@ struct Vigil {
         switch path {
         case "vigil parse": return ParseCommand.run(parsed)
         case "vigil test promql": return TestPromQLCommand.run(parsed)
+        case "vigil test rules": return TestRulesCommand.run(parsed)
+        case "vigil check rules": return CheckRulesCommand.run(parsed)
         case "vigil check": return CheckCommand.run(parsed)
         case "vigil poll": return await PollCommand.run(parsed)
         case "vigil version": return printVersion()
