@@ -197,4 +197,53 @@ struct CursesEndToEndTests {
         #expect(host.waitForLog("stopped", seconds: 10), "\(host.logText)")
         #expect(host.logText.contains("signal terminate 1"), "\(host.logText)")
     }
+
+    /// With `COLORTERM=truecolor` the screen loads the `-direct` terminfo entry (Debian's
+    /// `ncurses-term`; skipped without it) and RGB colours reach the terminal unfolded.
+    @Test func truecolorThroughTheDirectEntry() throws {
+        guard !CursesEndToEndTests.tmuxMissing else { print("skipped: tmux is not installed"); return }
+        let entries = ["/usr/share/terminfo/t/tmux-direct", "/lib/terminfo/t/tmux-direct", "/etc/terminfo/t/tmux-direct"]
+        guard entries.contains(where: { FileManager.default.fileExists(atPath: $0) }) else {
+            print("skipped: no tmux-direct terminfo entry (Debian package ncurses-term)")
+            return
+        }
+        let host = try #require(Host(extraEnvironment: ["COLORTERM": "truecolor"]))
+        try #require(host.session.waitForScreen(containing: "vigil curses e2e").found)
+        #expect(host.logText.contains("level truecolor symbols braille term tmux-direct"), "\(host.logText)")
+        let colored = host.session.capture(escapes: true)
+        #expect(colored.contains("38;2;255;0;0m") && colored.contains("RED"), "\(colored)")
+        #expect(colored.contains("38;2;0;255;0m") && colored.contains("IDX46"), "\(colored)")
+        #expect(colored.contains("44m") && colored.contains("BLUEBG"), "\(colored)")
+        host.session.send(["q"], literal: true)
+        let end = host.ending()
+        #expect(end.status == 0 && end.sane, "\(host.logText)")
+    }
+
+    /// `NO_COLOR` gives a monochrome screen: attributes stay, colours go.
+    @Test func noColorIsMonochrome() throws {
+        guard !CursesEndToEndTests.tmuxMissing else { print("skipped: tmux is not installed"); return }
+        let host = try #require(Host(extraEnvironment: ["NO_COLOR": "1"]))
+        try #require(host.session.waitForScreen(containing: "vigil curses e2e").found)
+        #expect(host.logText.contains("level monochrome"), "\(host.logText)")
+        let colored = host.session.capture(escapes: true)
+        #expect(!colored.contains("38;5;") && !colored.contains("38;2;") && !colored.contains("44m"), "\(colored)")
+        #expect(colored.contains("\u{1B}[1m") || colored.contains(";1m"), "bold survives: \(colored)")
+        host.session.send(["q"], literal: true)
+        #expect(host.ending().status == 0)
+    }
+
+    /// A non-UTF-8 locale: ASCII symbols, and wide characters the frame still holds come out as `?`
+    /// in their columns without shifting the rest of the line.
+    @Test func asciiLocaleKeepsColumns() throws {
+        guard !CursesEndToEndTests.tmuxMissing else { print("skipped: tmux is not installed"); return }
+        let host = try #require(Host(extraEnvironment: ["LC_ALL": "C"]))
+        let seen = host.session.waitForScreen(containing: "vigil curses e2e")
+        try #require(seen.found, "\(seen.screen)")
+        #expect(host.logText.contains("symbols ascii"), "\(host.logText)")
+        let lines = seen.screen.components(separatedBy: "\n")
+        // 中 and 文 take two columns each in the frame: "?" plus a space keeps "|" at column 9.
+        #expect(lines[1].hasPrefix("wide:? ? |"), "\(lines[1])")
+        host.session.send(["q"], literal: true)
+        #expect(host.ending().status == 0)
+    }
 }
