@@ -175,6 +175,16 @@ struct CursesEndToEndTests {
         }
     }
 
+    @Test func exitWithoutStopRestoresTheTerminal() throws {
+        guard !CursesEndToEndTests.tmuxMissing else { print("skipped: tmux is not installed"); return }
+        let host = try #require(Host())
+        try #require(host.session.waitForScreen(containing: "vigil curses e2e").found)
+        host.session.send(["e"], literal: true)
+        let end = host.ending()
+        #expect(end.status == 3 && end.sane, "\(host.logText)")
+        #expect(!host.session.capture().contains("vigil curses e2e"))
+    }
+
     @Test func secondTerminationForcesExitWhenStuck() throws {
         guard !CursesEndToEndTests.tmuxMissing else { print("skipped: tmux is not installed"); return }
         let host = try #require(Host(extraEnvironment: ["VIGIL_CURSES_HOST_STUCK": "1"]))

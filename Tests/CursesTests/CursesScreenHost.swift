@@ -38,6 +38,7 @@ final class CursesScreenHostProgram {
         let screen = try CursesScreen(options: ScreenOptions(mouse: true, hangup: hangup))
         note("pid \(getpid())")
         note("level \(screen.colorLevel) symbols \(screen.capabilities.symbols.rawValue) term \(screen.terminalName)")
+        if let n = env["VIGIL_CURSES_HOST_BENCH"].flatMap(Int.init) { bench(screen, frames: n) }
         var lastKey = "none"
         var reloads = 0
         var frame = Buffer(area: screen.area)
@@ -64,6 +65,7 @@ final class CursesScreenHostProgram {
                     let bad = UnsafeMutablePointer<Int>(bitPattern: 16)
                     bad?.pointee = 1
                 case .character("a"): abort()
+                case .character("e"): exit(3)  // no stop(): the atexit hook must end curses
                 default: break
                 }
             }
@@ -72,6 +74,27 @@ final class CursesScreenHostProgram {
         }
         screen.stop()
         note("stopped")
+    }
+
+    /// Draws `frames` frames in which every cell changes (braille glyphs in RGB colours), and logs
+    /// the time per frame: the cost of a worst-case diff through ncurses to the terminal.
+    func bench(_ screen: CursesScreen, frames: Int) {
+        var frame = Buffer(area: screen.area)
+        let clock = ContinuousClock()
+        let start = clock.now
+        for f in 0..<frames {
+            for y in 0..<frame.area.height {
+                for x in 0..<frame.area.width {
+                    let v = (x &* 7 &+ y &* 13 &+ f &* 31) & 0xFF
+                    frame.setGlyph(Symbols.braille[v], x: x, y: y,
+                                   style: Style(fg: .rgb(UInt8(v), UInt8(255 - v), UInt8((v * 3) & 0xFF))))
+                }
+            }
+            screen.draw(frame)
+        }
+        let elapsed = clock.now - start
+        let ms = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+        note("bench \(frames) frames \(frame.area.width)x\(frame.area.height) level \(screen.colorLevel): \(ms / Double(max(1, frames))) ms/frame")
     }
 
     func render(into frame: inout Buffer, lastKey: String, reloads: Int) {
