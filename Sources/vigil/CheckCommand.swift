@@ -19,9 +19,6 @@ enum CheckCommand {
             var ruleFiles = 0
             for pattern in config.ruleFiles {
                 let files = RuleFileGlob.expand(pattern)
-                if files.isEmpty && !pattern.contains(where: { "*?[".contains($0) }) {
-                    problems.append("\(pattern):1:1: no such rule file")
-                }
                 for file in files {
                     ruleFiles += 1
                     problems += checkRuleFile(file)

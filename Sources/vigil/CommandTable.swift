@@ -9,10 +9,18 @@ enum CommandTable {
 
     static let run = CommandSpec(
         "run", summary: "Open the dashboard (the default command).",
-        discussion: "With no config file, Vigil shows the local host and the built-in demo.",
+        discussion: """
+            With no config file and no URL, Vigil shows the local host. Keys: ? help, q quit,
+            Tab/1-9 dashboards, arrows/hjkl panels, Enter maximize, +/- window, [ ] history, p pause,
+            / filter, : command line, a alerts, r reload (also on SIGHUP), t theme.
+            """,
         options: [
             configOption,
             OptionSpec("memory-limit", value: "SIZE", help: "Cap on memory for stored samples, e.g. 512MiB."),
+            OptionSpec("theme", value: "NAME", help: "Theme (default: the config's, else default)."),
+            OptionSpec("color", value: "MODE", help: "Colours: auto, never, 16, 256, truecolor (NO_COLOR is honoured)."),
+            OptionSpec("symbols", value: "SET", help: "Chart symbols: auto, braille, block, ascii."),
+            OptionSpec("mouse", help: "Enable the mouse (click selects a panel, the wheel zooms)."),
         ],
         positionals: [PositionalSpec("URL", help: "Sources to watch without a config file.", optional: true, variadic: true)])
 

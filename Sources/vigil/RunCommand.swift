@@ -1,41 +1,57 @@
 import Arguments
 import Config
+import Curses
 import Foundation
 
-/// `vigil` / `vigil run`: the dashboard.
-///
-/// Until the terminal UI lands (issue 6) this prints the plan of what the dashboard would show:
-/// the config it found, its sources, dashboards and panels.
+/// `vigil` / `vigil run`: the full-screen dashboard.
 enum RunCommand {
     static func run(_ args: ParsedArguments) -> ExitCode {
-        switch ConfigSelection.load(flag: args.value("config")) {
-        case .failed(let errors):
-            for e in errors.errors { printError(e.description) }
+        var options = TerminalUI.Options()
+        if let c = args.value("color") {
+            guard let v = ColorOption(argument: c) else {
+                return Vigil.usage(UsageError("invalid --color '\(c)' (expected \(ColorOption.accepted))", command: "vigil"))
+            }
+            options.color = v
+        }
+        if let s = args.value("symbols") {
+            guard let v = SymbolOption(argument: s) else {
+                return Vigil.usage(UsageError("invalid --symbols '\(s)' (expected \(SymbolOption.accepted))", command: "vigil"))
+            }
+            options.symbols = v
+        }
+        options.mouse = args.flag("mouse")
+        options.theme = args.value("theme")
+        var memoryLimit: Int?
+        if let m = args.value("memory-limit") {
+            guard case .success(let size) = ByteSize.parse(m), size.bytes > 0 else {
+                return Vigil.usage(UsageError("invalid --memory-limit '\(m)' (e.g. 512MiB)", command: "vigil"))
+            }
+            memoryLimit = Int(size.bytes)
+        }
+        let build = { () -> Result<Runtime, RunFailure> in
+            makeRuntime(configFlag: args.value("config"), urls: args.positionals, memoryLimit: memoryLimit)
+        }
+        switch build() {
+        case .failure(let e):
+            printError(e.description)
             return .usage
-        case .none:
-            if args.positionals.isEmpty {
-                print("vigil: no config file found; the dashboard would show the built-in demo and the local host.")
-            } else {
-                print("vigil: no config file; the dashboard would watch:")
-                for url in args.positionals { print("  \(url)") }
-            }
-            print("(the terminal UI is not built yet; see `vigil --help` for what works today)")
-            return .success
-        case .loaded(let config, let location):
-            print("vigil: config \(location.path) (found by \(location.origin.rawValue))")
-            print("sources:")
-            for s in config.sources {
-                let where_ = s.url ?? (s.targets.isEmpty ? "" : s.targets.joined(separator: ", "))
-                print("  \(s.name) [\(s.kind.rawValue)] \(where_) every \(s.interval)")
-            }
-            for d in config.dashboards {
-                print("dashboard \"\(d.title)\":")
-                for (i, row) in d.rows.enumerated() {
-                    print("  row \(i + 1): " + row.panels.map { "\($0.title) (\($0.type.rawValue))" }.joined(separator: " | "))
-                }
-            }
-            print("(the terminal UI is not built yet; see `vigil --help` for what works today)")
-            return .success
+        case .success(let runtime):
+            return TerminalUI.run(runtime: runtime, options: options, reload: build)
+        }
+    }
+
+    /// The config (if any) and sources, ready to start.
+    static func makeRuntime(configFlag: String?, urls: [String], memoryLimit: Int?) -> Result<Runtime, RunFailure> {
+        var config: Config?
+        switch ConfigSelection.load(flag: configFlag) {
+        case .failed(let errors): return .failure(RunFailure(description: errors.errors.map(\.description).joined(separator: "\n")))
+        case .loaded(let c, _): config = c
+        case .none: config = nil
+        }
+        do {
+            return .success(try Runtime(config: config, urls: urls, memoryLimit: memoryLimit))
+        } catch {
+            return .failure(RunFailure(description: "vigil: \(error)"))
         }
     }
 }

@@ -1,0 +1,38 @@
+import Config
+import Dashboard
+import Foundation
+import PromQL
+import Terminal
+
+/// Builds the dashboard app over a runtime: the config's dashboards (or the generated overview),
+/// the theme, the query evaluator over the store.
+enum DashboardSession {
+    static func makeApp(runtime: Runtime, theme: Terminal.Theme, colorLevel: ColorLevel, symbols: SymbolSet, now: Int64) -> DashboardApp {
+        let engine = Engine(querier: runtime.store)
+        var app = DashboardApp(
+            dashboards: (runtime.config?.dashboards ?? []).map(DashboardSpec.init),
+            evaluator: QueryEvaluator(engine: engine), rangeCache: RangeQueryCache(), catalog: runtime.store,
+            theme: theme, colorLevel: colorLevel, symbols: symbols,
+            zoneOffsetSeconds: TimeZone.current.secondsFromGMT(), now: now)
+        app.themeNames = ThemeCatalog().available().keys.sorted()
+        app.alertThresholds = runtime.alertThresholds
+        return app
+    }
+
+    /// Feeds the latest alerts and target health, then evaluates the visible panels.
+    static func refresh(_ app: inout DashboardApp, runtime: Runtime, now: Int64) {
+        app.alerts = runtime.alertRows(now: now)
+        app.targets = runtime.scheduler.statuses()
+        app.tick(now: now)
+    }
+
+    /// The theme named in the config (or `default`), falling back to the built-in one.
+    static func initialTheme(_ name: String?, config: Config?) -> (Terminal.Theme, String?) {
+        let wanted = name ?? config?.theme.rawValue ?? "default"
+        do {
+            return (try ThemeCatalog().load(wanted), nil)
+        } catch {
+            return (Terminal.Theme.builtinDefault, "\(error)")
+        }
+    }
+}

@@ -1,0 +1,92 @@
+import Config
+import Curses
+import Dashboard
+import Foundation
+import Terminal
+
+/// The full-screen loop: keys, refreshes and drawing on one thread (ncurses is not thread-safe);
+/// polling and rules run elsewhere and are read as snapshots.
+enum TerminalUI {
+    struct Options {
+        var color: ColorOption = .auto
+        var symbols: SymbolOption = .auto
+        var mouse = false
+        var theme: String?
+        var refresh: Duration = .seconds(1)
+    }
+
+    static func run(runtime: Runtime, options: Options, reload: () -> Result<Runtime, RunFailure>) -> ExitCode {
+        let screen: CursesScreen
+        do {
+            screen = try CursesScreen(options: ScreenOptions(color: options.color, symbols: options.symbols,
+                                                             mouse: options.mouse, hangup: .reload))
+        } catch {
+            printError("vigil: \(error)")
+            return .failure
+        }
+        var runtime = runtime
+        runtime.start()
+        let (theme, themeError) = DashboardSession.initialTheme(options.theme, config: runtime.config)
+        var app = DashboardSession.makeApp(runtime: runtime, theme: theme, colorLevel: screen.colorLevel,
+                                           symbols: screen.capabilities.symbols, now: Runtime.nowMs)
+        if let themeError { app.show(message: themeError, isError: true) }
+        for e in runtime.ruleErrors { app.show(message: e, isError: true) }
+        var frame = Buffer(area: screen.area)
+        app.setSize(width: frame.area.width, height: frame.area.height)
+        var lastRefresh = ContinuousClock.now - options.refresh
+        loop: while true {
+            if let signal = screen.takeSignal() {
+                switch signal {
+                case .terminate: break loop
+                case .reload: reloadConfig(&runtime, &app, reload)
+                }
+                continue
+            }
+            if let key = screen.readKey(timeout: .milliseconds(50)), let k = KeyMapping.dashboardKey(key) {
+                if k == .resize {
+                    frame = Buffer(area: screen.area)
+                    app.setSize(width: frame.area.width, height: frame.area.height)
+                }
+                switch app.handle(k) {
+                case .quit: break loop
+                case .reload: reloadConfig(&runtime, &app, reload)
+                case .silence(let id, let ms):
+                    runtime.silence(id, for: ms, now: Runtime.nowMs)
+                    app.show(message: "silenced for \(ms / 60_000)m")
+                case .setTheme(let name):
+                    do { app.apply(theme: try ThemeCatalog().load(name)) } catch { app.show(message: "\(error)", isError: true) }
+                case .runQuery, .none: break
+                }
+            }
+            if ContinuousClock.now - lastRefresh >= options.refresh {
+                lastRefresh = ContinuousClock.now
+                DashboardSession.refresh(&app, runtime: runtime, now: Runtime.nowMs)
+            }
+            app.render(into: &frame)
+            screen.draw(frame)
+        }
+        screen.stop()
+        runtime.stop()
+        return .success
+    }
+
+    /// `r` or SIGHUP: a bad config keeps the old one and shows the error.
+    private static func reloadConfig(_ runtime: inout Runtime, _ app: inout DashboardApp,
+                                      _ reload: () -> Result<Runtime, RunFailure>) {
+        let fresh: Runtime
+        switch reload() {
+        case .success(let r): fresh = r
+        case .failure(let e):
+            app.show(message: "reload failed, keeping the running config: \(e)", isError: true)
+            return
+        }
+        let size = app.size
+        runtime.stop()
+        runtime = fresh
+        runtime.start()
+        app = DashboardSession.makeApp(runtime: runtime, theme: app.theme, colorLevel: app.colorLevel,
+                                       symbols: app.symbols, now: Runtime.nowMs)
+        app.setSize(width: size.width, height: size.height)
+        app.show(message: "config reloaded")
+    }
+}
