@@ -97,6 +97,24 @@ enum CommandTable {
         options: [configOption, OptionSpec("timeout", value: "DURATION", help: "Timeout for each poll (default: the source's).")],
         positionals: [PositionalSpec("URL", help: "A source to poll.", optional: true, variadic: true)])
 
+    static let snapshot = CommandSpec(
+        "snapshot", summary: "Poll, then print one frame of the dashboard as text.",
+        discussion: """
+            Polls every source once (and keeps polling for --after), then prints the dashboard as plain
+            text, or with colours as SGR sequences (--ansi). With no config and no URL it shows what
+            `vigil` shows. For incident channels, bug reports and tests.
+            """,
+        options: [
+            configOption,
+            OptionSpec("width", value: "COLUMNS", help: "Frame width (default 120)."),
+            OptionSpec("height", value: "LINES", help: "Frame height (default 40)."),
+            OptionSpec("after", value: "DURATION", help: "Keep polling this long before the frame (default 0)."),
+            OptionSpec("ansi", help: "Colours as SGR escape sequences."),
+            OptionSpec("theme", value: "NAME", help: "Theme for --ansi."),
+            OptionSpec("symbols", value: "SET", help: "Chart symbols: braille (default), block, ascii."),
+        ],
+        positionals: [PositionalSpec("URL", help: "Sources to watch without a config file.", optional: true, variadic: true)])
+
     static let version = CommandSpec("version", summary: "Print Vigil's version.")
 
     static let root = CommandSpec(
@@ -107,5 +125,5 @@ enum CommandTable {
             """,
         options: run.options + [OptionSpec("version", help: "Print Vigil's version.")],
         positionals: run.positionals,
-        subcommands: [run, poll, parse, check, test, version])
+        subcommands: [run, poll, snapshot, parse, check, test, version])
 }

@@ -51,6 +51,7 @@ struct Vigil {
         case "vigil check rules": return CheckRulesCommand.run(parsed)
         case "vigil check": return CheckCommand.run(parsed)
         case "vigil poll": return await PollCommand.run(parsed)
+        case "vigil snapshot": return await SnapshotCommand.run(parsed)
         case "vigil version": return printVersion()
         default:
             if parsed.flag("version") { return printVersion() }
