@@ -20,6 +20,8 @@ extension Parser {
                     advance(2)
                     continue
                 }
+                // Blanks are trimmed only before a line break, never before the closing quote.
+                value += pendingBlanks
                 advance()
                 break
             }

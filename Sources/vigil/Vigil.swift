@@ -21,6 +21,8 @@ struct Vigil {
             // Nested commands (`vigil test promql`).
             while !spec.subcommands.isEmpty, let next = rest.first, !next.hasPrefix("-") {
                 guard let inner = spec.subcommand(next) else {
+                    // `vigil check CONFIG`: a command that runs on its own takes it as an argument.
+                    if !spec.positionals.isEmpty { break }
                     return usage(UsageError("unknown command '\(next)'", command: path))
                 }
                 spec = inner
