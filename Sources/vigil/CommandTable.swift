@@ -115,6 +115,19 @@ enum CommandTable {
         ],
         positionals: [PositionalSpec("URL", help: "Sources to watch without a config file.", optional: true, variadic: true)])
 
+    static let importGrafana = CommandSpec(
+        "grafana", summary: "Convert a Grafana dashboard (Prometheus panels) into a Vigil dashboard.",
+        discussion: """
+            Time series, stat, gauge, bar gauge, table, heatmap and text panels, rows, units,
+            thresholds and template variables are converted; the YAML (a `dashboards:` list to paste
+            into the config) goes to standard output, and what could not be converted to standard error.
+            """,
+        options: [OptionSpec("output", short: "o", value: "FILE", help: "Write the YAML to FILE.")],
+        positionals: [PositionalSpec("DASHBOARD", help: "The dashboard's JSON export, or - for standard input.")])
+
+    static let importCommand = CommandSpec(
+        "import", summary: "Import dashboards from other tools.", subcommands: [importGrafana])
+
     static let version = CommandSpec("version", summary: "Print Vigil's version.")
 
     static let root = CommandSpec(
@@ -125,5 +138,5 @@ enum CommandTable {
             """,
         options: run.options + [OptionSpec("version", help: "Print Vigil's version.")],
         positionals: run.positionals,
-        subcommands: [run, poll, snapshot, parse, check, test, version])
+        subcommands: [run, poll, snapshot, parse, check, test, importCommand, version])
 }

@@ -51,6 +51,7 @@ struct Vigil {
         case "vigil test promql": return TestPromQLCommand.run(parsed)
         case "vigil test rules": return TestRulesCommand.run(parsed)
         case "vigil check rules": return CheckRulesCommand.run(parsed)
+        case "vigil import grafana": return ImportGrafanaCommand.run(parsed)
         case "vigil check": return CheckCommand.run(parsed)
         case "vigil poll": return await PollCommand.run(parsed)
         case "vigil snapshot": return await SnapshotCommand.run(parsed)
