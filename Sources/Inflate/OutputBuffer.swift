@@ -19,7 +19,8 @@ struct OutputBuffer: Sendable {
     var discarded = 0
 
     init(maxOutput: Int, initialCapacity: Int) {
-        self.maxOutput = max(0, maxOutput)
+        // "No limit" arrives as Int.max: clamp so `limit + slack` can never overflow.
+        self.maxOutput = min(max(0, maxOutput), Int.max / 4)
         let cap = min(max(initialCapacity, 4096), self.maxOutput + OutputBuffer.slack)
         bytes = [UInt8](repeating: 0, count: max(cap, OutputBuffer.slack))
     }

@@ -13,8 +13,15 @@ final class Runtime: Sendable {
     let config: Config?
     let store: SeriesStore
     let scheduler: Scheduler
+    /// Static targets plus the ones file_sd found at start (the set changes as files change).
     let targets: [PollTarget]
     let rules: RuleManager?
+    private let targetSet: FileSDTargetSet
+    private let watchers: [FileSDWatcher]
+    private let staticTargets: [PollTarget]
+    private let initialDiscovered: [(source: String, targets: [PollTarget])]
+    /// The latest file_sd errors, by source, for the UI.
+    let discoveryErrors = ErrorBoard()
     let ruleErrors: [String]
     private let silences = Mutex<[String: Int64]>([:])
     private let maintenance = Mutex<Task<Void, Never>?>(nil)
@@ -33,7 +40,30 @@ final class Runtime: Sendable {
         var urls = urls
         // Nothing to watch: the local host, so the first run shows something real.
         if (config?.sources.isEmpty ?? true) && urls.isEmpty { urls = ["host://"] }
-        targets = try SourceSelection.targets(config: config, urls: urls, factory: SourceFactory())
+        let factory = SourceFactory()
+        let staticTargets = try SourceSelection.targets(config: config, urls: urls, factory: factory)
+        self.staticTargets = staticTargets
+        let scheduler = self.scheduler
+        let set = FileSDTargetSet { scheduler.run($0) }
+        targetSet = set
+        var watchers: [FileSDWatcher] = []
+        var discovered: [(source: String, targets: [PollTarget])] = []
+        let errors = discoveryErrors
+        for source in config?.sources ?? [] {
+            guard let sd = source.fileSD else { continue }
+            let watcher = FileSDWatcher(config: sd, onChange: { groups in
+                if let t = try? factory.targets(for: source, discovered: groups) { set.set(source.name, t) }
+            }, onError: { e in errors.set(source.name, e.description) })
+            do {
+                discovered.append((source.name, try factory.targets(for: source, discovered: watcher.refresh(force: true))))
+            } catch {
+                throw Failure(description: "\(error)")
+            }
+            watchers.append(watcher)
+        }
+        self.watchers = watchers
+        initialDiscovered = discovered
+        targets = staticTargets + discovered.flatMap(\.targets)
         if let config, !config.ruleFiles.isEmpty {
             let files = config.ruleFiles.flatMap(RuleFileGlob.expand)
             let loaded = RuleManager.load(files: files)
@@ -49,7 +79,9 @@ final class Runtime: Sendable {
     }
 
     func start() {
-        scheduler.run(targets)
+        targetSet.set("static", staticTargets)
+        for part in initialDiscovered { targetSet.set(part.source, part.targets) }
+        for w in watchers { w.start() }
         rules?.start()
         let store = self.store
         // Retention drops whole chunks; run it now and then rather than on every append.
@@ -63,6 +95,7 @@ final class Runtime: Sendable {
     }
 
     func stop() {
+        for w in watchers { w.stop() }
         scheduler.stop()
         rules?.stop()
         maintenance.withLock { $0?.cancel() }
@@ -82,4 +115,12 @@ final class Runtime: Sendable {
     }
 
     static var nowMs: Int64 { Int64(Date().timeIntervalSince1970 * 1000) }
+}
+
+/// Latest error per key, readable from the UI thread while watchers write it.
+final class ErrorBoard: Sendable {
+    private let errors = Mutex<[String: String]>([:])
+
+    func set(_ key: String, _ message: String) { errors.withLock { $0[key] = message } }
+    var all: [String: String] { errors.withLock { $0 } }
 }

@@ -24,14 +24,19 @@ enum SnapshotCommand {
         case .success(let r): runtime = r
         }
         // One immediate poll of every target, so even `--after 0` shows data.
-        await withTaskGroup(of: Void.self) { group in
+        let failures = await withTaskGroup(of: String?.self) { group in
             for t in runtime.targets {
                 group.addTask {
                     var poller = TargetPoller(target: t, store: runtime.store)
-                    _ = await poller.poll(deadline: .now + t.timeout)
+                    let o = await poller.poll(deadline: .now + t.timeout)
+                    return o.error.map { "\(t.job) \(t.instance): \($0)" }
                 }
             }
+            var all: [String] = []
+            for await f in group { if let f { all.append(f) } }
+            return all
         }
+        for f in failures.sorted() { printError("vigil snapshot: \(f)") }
         if after > .zero {
             runtime.start()
             try? await Task.sleep(for: after)
