@@ -41,7 +41,7 @@ public struct QueryRunner: Sendable {
                 value = try evaluator.engine.range(expr, start: start, end: end, step: step, queryText: query)
             }
             switch value.value {
-            case .matrix(let m): result = .success(m)
+            case .matrix(let m): result = .success(try withPointAtEnd(m, expr, query))
             case .scalar(let v, let t): result = .success([RangeSeries(labels: .empty, samples: [Sample(t: t, v: v)])])
             case .vector(let v): result = .success(v.map { RangeSeries(labels: $0.labels, samples: [Sample(t: $0.t, v: $0.value)]) })
             case .string: result = .failure(QueryFailure(message: "a string expression cannot be drawn"))
@@ -52,6 +52,29 @@ public struct QueryRunner: Sendable {
         evaluations += 1
         memo[key] = result
         return result
+    }
+}
+
+extension QueryRunner {
+    /// The step grid ends before `end` unless `end` falls on a step: add the value at exactly `end`,
+    /// so the newest sample shows at once (right after the first poll, too) and "last" is current.
+    func withPointAtEnd(_ m: [RangeSeries], _ expr: Expr, _ query: String) throws -> [RangeSeries] {
+        // The range cache aligns the grid's start down to the step; the engine starts at `start`.
+        let gridStart = rangeCache == nil ? start : start - ((start % step) + step) % step
+        guard (end - gridStart) % step != 0 else { return m }
+        let instant = try evaluator.instant(expr, at: end, queryText: query)
+        var latest: [Labels: Double] = [:]
+        switch instant.value {
+        case .vector(let v): for s in v { latest[s.labels] = s.value }
+        case .scalar(let v, _): latest[.empty] = v
+        default: return m
+        }
+        var out = m
+        for i in out.indices {
+            if let v = latest.removeValue(forKey: out[i].labels) { out[i].samples.append(Sample(t: end, v: v)) }
+        }
+        for (labels, v) in latest { out.append(RangeSeries(labels: labels, samples: [Sample(t: end, v: v)])) }
+        return out.sorted { $0.labels < $1.labels }
     }
 }
 
