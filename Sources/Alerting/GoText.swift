@@ -44,38 +44,6 @@ enum GoText {
         return out + "}"
     }
 
-    /// `strconv.FormatFloat(v, 'E', -1, 64)`: shortest round-trip digits in exponent form
-    /// (`1E+00`, `6.5E+01`, `1.5E-07`, `NaN`, `+Inf`).
-    static func formatE(_ v: Double) -> String {
-        if v.isNaN { return "NaN" }
-        if v == .infinity { return "+Inf" }
-        if v == -.infinity { return "-Inf" }
-        let sign = v.sign == .minus ? "-" : ""
-        if v == 0 { return sign + "0E+00" }
-        // Swift's description gives the shortest round-trip digits, as Go's -1 precision does.
-        var text = "\(v.magnitude)"
-        var exp = 0
-        if let e = text.firstIndex(where: { $0 == "e" || $0 == "E" }) {
-            exp = Int(text[text.index(after: e)...]) ?? 0
-            text = String(text[..<e])
-        }
-        var intPart = text
-        var fracPart = ""
-        if let dot = text.firstIndex(of: ".") {
-            intPart = String(text[..<dot])
-            fracPart = String(text[text.index(after: dot)...])
-        }
-        var digits = intPart + fracPart
-        var pointAfter = intPart.count
-        while digits.hasPrefix("0") && digits.count > 1 {
-            digits.removeFirst()
-            pointAfter -= 1
-        }
-        while digits.hasSuffix("0") && digits.count > 1 { digits.removeLast() }
-        let e10 = pointAfter - 1 + exp
-        var mantissa = String(digits.first ?? "0")
-        if digits.count > 1 { mantissa += "." + digits.dropFirst() }
-        let ae = abs(e10)
-        return sign + mantissa + "E" + (e10 < 0 ? "-" : "+") + (ae < 10 ? "0" : "") + String(ae)
-    }
+    /// `strconv.FormatFloat(v, 'E', -1, 64)` (`1E+00`, `6.5E+01`, `NaN`, `+Inf`).
+    static func formatE(_ v: Double) -> String { GoFloat.formatExponent(v) }
 }

@@ -15,6 +15,20 @@ public enum GoFloat {
         return (neg ? "-" : "") + fixed(digits, dp)
     }
 
+    /// `strconv.FormatFloat(v, 'E', -1, 64)`: shortest round-trip digits in exponent form
+    /// (`1E+00`, `6.5E+01`, `1.5E-07`, `NaN`, `+Inf`), as promtool prints sample values.
+    public static func formatExponent(_ v: Double) -> String {
+        if let special = special(v) { return special }
+        let (neg, digits, dp) = decimalDigits(v)
+        let sign = neg ? "-" : ""
+        if digits == "0" { return sign + "0E+00" }
+        var mantissa = String(digits.first!)
+        if digits.count > 1 { mantissa += "." + digits.dropFirst() }
+        let exp = dp - 1
+        let e = abs(exp)
+        return sign + mantissa + "E" + (exp < 0 ? "-" : "+") + (e < 10 ? "0" : "") + String(e)
+    }
+
     private static func special(_ v: Double) -> String? {
         if v.isNaN { return "NaN" }
         if v == .infinity { return "+Inf" }

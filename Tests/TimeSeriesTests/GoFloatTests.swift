@@ -18,3 +18,14 @@ import Testing
         #expect(GoFloat.formatFixed(v) == expected)
     }
 }
+
+@Suite struct GoFloatExponentTests {
+    @Test(arguments: [
+        (1.0, "1E+00"), (65.0, "6.5E+01"), (1.5e-7, "1.5E-07"), (0.0, "0E+00"), (-0.0, "-0E+00"),
+        (-2.5, "-2.5E+00"), (1e100, "1E+100"), (Double.nan, "NaN"), (Double.infinity, "+Inf"),
+        (-Double.infinity, "-Inf"), (0.1 + 0.2, "3.0000000000000004E-01"),
+    ])
+    func formatExponent(v: Double, expected: String) {
+        #expect(GoFloat.formatExponent(v) == expected)
+    }
+}
