@@ -10,7 +10,8 @@ enum CommandTable {
     static let run = CommandSpec(
         "run", summary: "Open the dashboard (the default command).",
         discussion: """
-            With no config file and no URL, Vigil shows the local host. Keys: ? help, q quit,
+            With no config file and no URL, Vigil shows the local host. With --headless it runs the
+            same sources, rules and notifiers without a terminal (for systemd; see docs/HEADLESS.md). Keys: ? help, q quit,
             Tab/1-9 dashboards, arrows/hjkl panels, Enter maximize, +/- window, [ ] history, p pause,
             / filter, : command line, a alerts, r reload (also on SIGHUP), t theme.
             """,
@@ -21,6 +22,22 @@ enum CommandTable {
             OptionSpec("color", value: "MODE", help: "Colours: auto, never, 16, 256, truecolor (NO_COLOR is honoured)."),
             OptionSpec("symbols", value: "SET", help: "Chart symbols: auto, braille, block, ascii."),
             OptionSpec("mouse", help: "Enable the mouse (click selects a panel, the wheel zooms)."),
+            OptionSpec("headless", help: """
+                Run without a terminal: the same sources, rules and notifiers, logs (logfmt) on standard \
+                error, exit 0 on SIGTERM or SIGINT, reload on SIGHUP.
+                """),
+            OptionSpec("rules", value: "FILE", help: "A rule file to evaluate beside the config's (repeatable; globs allowed).",
+                       repeatable: true),
+            OptionSpec("alertmanager", value: "URL", help: "An Alertmanager to send alerts to, e.g. http://127.0.0.1:9093 (repeatable).",
+                       repeatable: true),
+            OptionSpec("listen", value: "ADDR", help: """
+                With --headless: serve Vigil's own metrics on /metrics and health on /-/healthy and \
+                /-/ready at HOST:PORT (e.g. 127.0.0.1:9700).
+                """),
+            OptionSpec("state-dir", value: "DIR", help: """
+                Where alert state, silences and undelivered notifications are kept across restarts \
+                (default: the config's state_dir, else $XDG_STATE_HOME/vigil or ~/.local/state/vigil).
+                """),
         ],
         positionals: [PositionalSpec("URL", help: "Sources to watch without a config file.", optional: true, variadic: true)])
 
