@@ -53,20 +53,20 @@ public final class Demo: Sendable {
         DemoBundle.configText(addresses: Dictionary(uniqueKeysWithValues: endpoints.map { ($0.job, $0.address) }))
     }
 
-    /// Writes the config and the rule file into `directory` (created if missing) and loads the
-    /// config from there, as `vigil --config` would. Returns it; its `ruleFiles` name the rule file.
-    public func writeFiles(into directory: String) throws(DemoError) -> Config {
-        let fm = FileManager.default
-        let configPath = directory + "/" + DemoBundle.configFileName
+    /// Writes the rule file into `directory` (created if missing) and returns the demo's config,
+    /// loaded as `vigil --config DIR/demo.yml` would load it, naming that rule file. The config
+    /// itself stays in memory: it holds this process's ports, and another `vigil` running the demo
+    /// shares the folder (the rule file is the same for every process).
+    public func config(writingRulesInto directory: String) throws(DemoError) -> Config {
         do {
-            try fm.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true,
+                                                    attributes: [.posixPermissions: 0o700])
             try Data(DemoBundle.rulesText.utf8).write(to: URL(fileURLWithPath: directory + "/" + DemoBundle.ruleFileName), options: .atomic)
-            try Data(configText.utf8).write(to: URL(fileURLWithPath: configPath), options: .atomic)
         } catch {
-            throw DemoError("demo: cannot write its files in \(directory): \(error.localizedDescription)")
+            throw DemoError("demo: cannot write its rule file in \(directory): \(error.localizedDescription)")
         }
         do {
-            return try ConfigLoader.load(path: configPath)
+            return try ConfigLoader.parse(text: configText, file: directory + "/" + DemoBundle.configFileName, directory: directory)
         } catch {
             throw DemoError("demo: its bundled config does not load: \(error)")
         }

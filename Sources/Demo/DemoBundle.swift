@@ -1,10 +1,10 @@
 /// The demo's config, dashboards and rules as text, in the formats users write: the config goes
 /// through `ConfigLoader` and the rules through the rule-file loader, so both are validated exactly
-/// as a user's files are (and `vigil check` accepts the written copies).
+/// as a user's files are.
 public enum DemoBundle {
     /// File name of the rule file next to the demo's config.
     public static let ruleFileName = "demo-rules.yml"
-    /// File name of the written config.
+    /// File name the demo's config is known by (in messages; it is not written).
     public static let configFileName = "demo.yml"
 
     /// The config for services listening at `addresses` (job name → `HOST:PORT`).
@@ -37,20 +37,23 @@ public enum DemoBundle {
             rows:
               - min_height: 5
                 panels:
-                  - {title: Requests/s, type: stat, query: 'sum(rate(http_requests_total[1m]))', unit: ops}
+                  - title: Requests/s
+                    type: stat
+                    queries: [{expr: 'sum(rate(http_requests_total[1m]))', legend: all services}]
+                    unit: ops
                   - title: Errors
                     type: stat
-                    query: '100 * sum(rate(http_requests_total{code=~"5.."}[1m])) / sum(rate(http_requests_total[1m]))'
+                    queries: [{expr: '100 * sum(rate(http_requests_total{code=~"5.."}[1m])) / sum(rate(http_requests_total[1m]))', legend: answered 5xx}]
                     unit: percent
                     thresholds: [{value: 1, color: yellow}, {value: 5, color: red}]
                   - title: p99 latency
                     type: stat
-                    query: 'histogram_quantile(0.99, sum by (le) (rate(http_request_duration_seconds_bucket[1m])))'
+                    queries: [{expr: 'histogram_quantile(0.99, sum by (le) (rate(http_request_duration_seconds_bucket[1m])))', legend: all routes}]
                     unit: seconds
                     thresholds: [{value: 0.5, color: yellow}, {value: 1, color: red}]
                   - title: Email backlog
                     type: stat
-                    query: 'sum(vigil_queue_depth{queue="emails"})'
+                    queries: [{expr: 'sum(vigil_queue_depth{queue="emails"})', legend: jobs waiting}]
                     unit: count
                     thresholds: [{value: 400, color: yellow}, {value: 800, color: red}]
               - height: 2
@@ -84,12 +87,8 @@ public enum DemoBundle {
               - height: 1.5
                 min_height: 6
                 panels:
-                  - {title: Alerts, type: alerts, width: 2}
-                  - {title: Targets, type: targets, width: 1.5}
-                  - title: Busiest routes
-                    type: table
-                    queries: [{expr: 'sum by (job, route) (rate(http_requests_total[1m]))', legend: '{{job}} {{route}}'}]
-                    unit: ops
+                  - {title: Alerts, type: alerts, width: 3}
+                  - {title: Targets, type: targets, width: 2}
           - title: Processes
             rows:
               - panels:
@@ -112,6 +111,10 @@ public enum DemoBundle {
                     type: bar
                     queries: [{expr: process_open_fds, legend: '{{job}}'}]
                     unit: count
+                  - title: Busiest routes
+                    type: table
+                    queries: [{expr: 'sum by (job, route) (rate(http_requests_total[1m]))', legend: '{{job}} {{route}}'}]
+                    unit: ops
           - title: This host
             rows:
               - panels:

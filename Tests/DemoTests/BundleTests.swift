@@ -17,7 +17,7 @@ import Testing
         defer { demo.stop() }
         let dir = Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let config = try demo.writeFiles(into: dir)
+        let config = try demo.config(writingRulesInto: dir)
         #expect(config.sources.map(\.name) == ["checkout", "payments", "search", "worker", "host"])
         #expect(config.ruleFiles == [dir + "/" + DemoBundle.ruleFileName])
         #expect(config.global.evaluationInterval.milliseconds == 5000)
@@ -26,7 +26,7 @@ import Testing
         #expect(check.diagnostics.isEmpty, "\(check.diagnostics)")
         #expect(check.ruleCount == 5)
         // Written again (a reload) over the same files.
-        _ = try demo.writeFiles(into: dir)
+        _ = try demo.config(writingRulesInto: dir)
     }
 
     @Test func everyPanelQueryParses() throws {
