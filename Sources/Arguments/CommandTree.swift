@@ -24,10 +24,15 @@ struct CommandTree {
         spec.options + [OptionSpec("help", short: "h", help: "Show this help and exit.")]
     }
 
-    /// The first sentence of a help text, on one line, for menus.
+    /// The first sentence of a help text (up to a full stop before a capital), on one line, for menus.
     static func brief(_ text: String) -> String {
         let flat = text.split(whereSeparator: { $0 == "\n" }).map { $0.trimmingCharacters() }.joined(separator: " ")
-        if let end = flat.firstRange(of: ". ") { return String(flat[..<end.lowerBound]) }
+        var rest = flat[...]
+        while let stop = rest.firstRange(of: ". ") {
+            let next = flat[stop.upperBound...].first
+            if let next, next.isUppercase { return String(flat[..<stop.lowerBound]) }
+            rest = flat[stop.upperBound...]
+        }
         return flat.hasSuffix(".") ? String(flat.dropLast()) : flat
     }
 }

@@ -35,7 +35,8 @@ public enum ManPage {
             }
         }
         for s in extraSections {
-            out += ".SH \(quoted(s.title.uppercased()))\n"
+            let title = s.title.uppercased()
+            out += ".SH \(title.contains(" ") ? quoted(title) : escape(title))\n"
             for block in s.blocks {
                 switch block {
                 case .paragraph(let p): out += ".PP\n" + text(p) + "\n"
