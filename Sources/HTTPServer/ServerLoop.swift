@@ -57,6 +57,7 @@ final class ServerLoop {
             for (id, response) in control.takeCompletions() {
                 guard let c = connections[id], case .handling(let head) = c.phase else { continue }
                 respond(c, head: head, response, now: now)
+                continueReading(c, now: now)
             }
             if rc > 0 {
                 if accepting {
@@ -130,6 +131,7 @@ final class ServerLoop {
         if r & Int32(POLLOUT) != 0 && c.hasOutput {
             flush(c, now: now)
             guard connections[c.id] != nil else { return }
+            continueReading(c, now: now)
         }
         if r & Int32(POLLIN | POLLHUP) != 0 { read(c, now: now) }
     }
@@ -158,7 +160,14 @@ final class ServerLoop {
         advance(c, now: now)
     }
 
-    /// Moves a connection through as many requests as its buffered bytes allow.
+    /// After a response went out: the next request may already be buffered (pipelining).
+    private func continueReading(_ c: ServerConnection, now: MonotonicInstant) {
+        guard connections[c.id] != nil, case .head = c.phase, c.pendingInput > 0 else { return }
+        advance(c, now: now)
+    }
+
+    /// Moves a connection through as many requests as its buffered bytes allow: a loop, not
+    /// recursion, so thousands of pipelined requests in one read cost no stack.
     private func advance(_ c: ServerConnection, now: MonotonicInstant) {
         while connections[c.id] != nil {
             switch c.phase {
@@ -313,7 +322,8 @@ final class ServerLoop {
         flush(c, now: now)
     }
 
-    /// Writes what the socket takes; at the end of a response, closes or turns to the next request.
+    /// Writes what the socket takes; at the end of a response, closes or turns to the next request
+    /// (which the caller then reads: `advance`'s loop, or `continueReading`).
     private func flush(_ c: ServerConnection, now: MonotonicInstant) {
         while c.hasOutput {
             switch ServerSocket.send(c.fd, c.output, from: c.written) {
@@ -336,7 +346,6 @@ final class ServerLoop {
         }
         c.phase = .head
         c.since = now
-        advance(c, now: now)
     }
 
     // MARK: Timeouts and closing

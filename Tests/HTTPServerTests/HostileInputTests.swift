@@ -109,6 +109,19 @@ import Testing
         #expect(c.isClosed())
     }
 
+    @Test func thousandsOfPipelinedRequestsInOneWrite() throws {
+        let server = try Self.smallServer()
+        defer { server.stop() }
+        let c = try RawClient(port: server.port, timeout: 20)
+        // 24 bytes each: over 2000 land in one read and are answered in a loop, not by recursion.
+        for _ in 0..<4 {
+            try c.send(String(repeating: "GET / HTTP/1.1\nHost: a\n\n", count: 2500))
+            for _ in 0..<2500 { #expect(try c.readResponse().status == 404) }
+        }
+        #expect(server.statistics.requests == 10_000)
+        #expect(server.statistics.acceptedConnections == 1)
+    }
+
     @Test func leadingBlankLinesAndBareLFAreAccepted() throws {
         let server = try Self.smallServer()
         defer { server.stop() }
