@@ -1,6 +1,6 @@
 import Arguments
 
-/// Every `vigil` command as data: parsing, `--help`, and later completions and the man page
+/// Every `vigil` command as data: parsing, `--help`, the completion scripts and the man page
 /// all read this one table.
 enum CommandTable {
     static let configOption = OptionSpec(
@@ -147,6 +147,29 @@ enum CommandTable {
 
     static let version = CommandSpec("version", summary: "Print Vigil's version.")
 
+    static let initCommand = CommandSpec(
+        "init", summary: "Write a commented starter config.",
+        discussion: """
+            Writes ./vigil.yml (or PATH) with this machine as the first source and every other section
+            as commented examples; `vigil check` accepts it as written. An existing file is kept unless
+            --force is given.
+            """,
+        options: [OptionSpec("force", help: "Replace an existing file.")],
+        positionals: [PositionalSpec("PATH", help: "Where to write (default ./vigil.yml; a folder gets vigil.yml).", optional: true)])
+
+    static let completion = CommandSpec(
+        "completion", summary: "Print a shell completion script.",
+        discussion: """
+            bash: `source <(vigil completion bash)` (e.g. in ~/.bashrc). zsh: save the output as _vigil in a
+            folder of $fpath. fish: `vigil completion fish | source`, or save it in
+            ~/.config/fish/completions/vigil.fish. scripts/install puts all three where the shells look.
+            """,
+        positionals: [PositionalSpec("SHELL", help: "bash, zsh or fish.")])
+
+    static let man = CommandSpec(
+        "man", summary: "Print the vigil(1) man page (roff).",
+        discussion: "Read it with `vigil man | man -l -`; scripts/install puts it in PREFIX/share/man/man1.")
+
     static let root = CommandSpec(
         "vigil", summary: "a terminal dashboard for metrics, queues and alerts",
         discussion: """
@@ -155,5 +178,5 @@ enum CommandTable {
             """,
         options: run.options + [OptionSpec("version", help: "Print Vigil's version.")],
         positionals: run.positionals,
-        subcommands: [run, poll, snapshot, parse, check, test, importCommand, version])
+        subcommands: [run, poll, snapshot, parse, check, test, importCommand, initCommand, completion, man, version])
 }

@@ -64,6 +64,13 @@ enum RunCommand {
         case .loaded(let c, _): config = c
         case .none: config = nil
         }
+        // No config file and no URL: the built-in demo.
+        if config == nil && urls.isEmpty {
+            switch DemoSelection.config() {
+            case .success(let demo): config = demo
+            case .failure(let e): return .failure(e)
+            }
+        }
         do {
             return .success(try Runtime(config: config, options: options, log: log))
         } catch {
