@@ -10,7 +10,9 @@ enum CommandTable {
     static let run = CommandSpec(
         "run", summary: "Open the dashboard (the default command).",
         discussion: """
-            With no config file and no URL, Vigil shows the local host. With --headless it runs the
+            With no config file and no URL, Vigil runs its built-in demo (simulated services on
+            loopback, this machine, a dashboard and rules); `vigil init` writes a starter config.
+            With --headless it runs the
             same sources, rules and notifiers without a terminal (for systemd; see docs/HEADLESS.md). Keys: ? help, q quit,
             Tab/1-9 dashboards, arrows/hjkl panels, Enter maximize, +/- window, [ ] history, p pause,
             / filter, : command line, a alerts, r reload (also on SIGHUP), t theme.

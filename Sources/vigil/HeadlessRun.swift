@@ -21,10 +21,21 @@ enum HeadlessRun {
         }
         for e in runtime.ruleErrors { log.error("rule file failed to load", ["err": e]) }
         runtime.start()
+        var endpoint: SelfEndpoint?
+        if let listen {
+            do {
+                endpoint = try SelfEndpoint(listen: listen, runtime: runtime)
+            } catch {
+                log.error("cannot serve --listen", ["addr": listen, "err": error.description])
+                runtime.stop()
+                return .failure
+            }
+        }
+        defer { endpoint?.stop() }
         log.info("vigil started", [
             "version": VigilVersion.string, "config": runtime.config?.file ?? "none",
             "targets": String(runtime.targets.count), "rule_groups": String(runtime.rules?.evaluators.count ?? 0),
-            "state_dir": runtime.stateDirectory,
+            "state_dir": runtime.stateDirectory, "listen": endpoint?.address ?? "none",
         ])
         var watch = TransitionWatch()
         loop: while true {
@@ -41,6 +52,7 @@ enum HeadlessRun {
                 case .success(let fresh):
                     runtime.stop()
                     runtime = fresh
+                    endpoint?.use(fresh)
                     for e in runtime.ruleErrors { log.error("rule file failed to load", ["err": e]) }
                     runtime.start()
                     log.info("config reloaded", ["targets": String(runtime.targets.count)])

@@ -65,7 +65,7 @@ enum RunCommand {
         case .none: config = nil
         }
         // No config file and no URL: the built-in demo.
-        if config == nil && urls.isEmpty {
+        if config == nil && options.urls.isEmpty {
             switch DemoSelection.config() {
             case .success(let demo): config = demo
             case .failure(let e): return .failure(e)

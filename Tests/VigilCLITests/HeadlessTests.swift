@@ -98,6 +98,37 @@ import Testing
         #expect(run.stderr.contains("rule_groups=1"))
     }
 
+    @Test func listenServesSelfMetricsAndHealth() throws {
+        guard let server = try FileHTTPServer() else { return }
+        defer { server.stop() }
+        let (dir, config) = try setUp(server)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let run = try BackgroundVigil(["run", "--headless", "--config", config, "--listen", "127.0.0.1:0"])
+        #expect(run.waitFor("msg=\"alert firing\""))
+        // The bound port is in the start line: listen=127.0.0.1:PORT
+        let line = run.stderr.split(separator: "\n").first { $0.contains("msg=\"vigil started\"") } ?? ""
+        let addr = line.split(separator: " ").first { $0.hasPrefix("listen=") }.map { String($0.dropFirst(7)) } ?? ""
+        #expect(addr.hasPrefix("127.0.0.1:"))
+        let metrics = try Self.get("http://\(addr)/metrics")
+        #expect(metrics.contains("vigil_target_up{instance=\"127.0.0.1:\(server.port)\",job=\"worker\"} 1"))
+        #expect(metrics.contains("ALERTS{alertname=\"QueueBacklog\",alertstate=\"firing\""))
+        #expect(metrics.contains("# TYPE process_cpu_seconds_total counter"))
+        #expect(metrics.contains("vigil_store_series "))
+        // Vigil's own exposition parses with Vigil's own strict parser.
+        let file = dir.appendingPathComponent("self.prom")
+        try metrics.write(to: file, atomically: true, encoding: .utf8)
+        #expect(try VigilProcess.run(["parse", file.path]).status == 0)
+        #expect(try Self.get("http://\(addr)/-/healthy").contains("Healthy"))
+        #expect(try Self.get("http://\(addr)/-/ready").contains("Ready"))
+        #expect(run.stop() == 0)
+    }
+
+    /// A GET: the body as text.
+    static func get(_ url: String) throws -> String {
+        let data = try Data(contentsOf: URL(string: url)!)
+        return String(decoding: data, as: UTF8.self)
+    }
+
     @Test func listenNeedsHeadless() throws {
         let r = try VigilProcess.run(["run", "--listen", "127.0.0.1:0"])
         #expect(r.status == 2)
