@@ -6,6 +6,11 @@ public struct NotifierConfig: Hashable, Sendable {
     public struct TUI: Hashable, Sendable {
         public var banner = true
         public var bell = true
+
+        public init(banner: Bool = true, bell: Bool = true) {
+            self.banner = banner
+            self.bell = bell
+        }
     }
 
     public var kind: Kind

@@ -12,6 +12,14 @@ extension DashboardApp {
             helpVisible = false
             return .none
         }
+        // Esc first acknowledges a new-alert banner; `a` opens the alerts and acknowledges it too.
+        if banner != nil {
+            if key == .esc {
+                banner = nil
+                return .none
+            }
+            if KeyTable.command(for: key, in: context) == .alerts { banner = nil }
+        }
         message = nil
         switch key {
         case .click(let x, let y): return click(x: x, y: y)

@@ -35,8 +35,14 @@ extension DashboardApp {
         var app = self
         app.size = (area.width, area.height)
         let (top, rest) = area.splitTop(1)
-        let (body, bottom) = rest.splitBottom(1)
+        var (body, bottom) = rest.splitBottom(1)
         app.renderTabs(top, &buffer)
+        if let banner, body.height > 2 {
+            let (line, below) = body.splitTop(1)
+            banner.render(line, palette: p, buffer: &buffer)
+            body = below
+            app.size = (area.width, area.height - 1)
+        }
         switch screen {
         case .dashboard(let d) where d < dashboards.count: app.renderDashboard(d, body, &buffer)
         case .dashboard: break

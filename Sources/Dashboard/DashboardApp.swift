@@ -67,6 +67,11 @@ public struct DashboardApp: Sendable {
     var overviewCheckedAt: Int64 = .min
     /// Query evaluations of the last refresh (for tests and stats).
     public internal(set) var lastEvaluations = 0
+    /// The banner over the body while an alert that just started firing is unacknowledged.
+    public internal(set) var banner: AlertBanner?
+    /// Alerts that were firing at the previous update (to spot new ones).
+    var firingSeen: Set<String> = []
+    var alertsUpdated = false
 
     /// An app over `dashboards`; with none, an overview generated from `catalog` (and Explore).
     public init(dashboards: [DashboardSpec], evaluator: QueryEvaluator, rangeCache: RangeQueryCache? = RangeQueryCache(),

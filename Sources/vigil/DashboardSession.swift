@@ -19,11 +19,19 @@ enum DashboardSession {
         return app
     }
 
-    /// Feeds the latest alerts and target health, then evaluates the visible panels.
-    static func refresh(_ app: inout DashboardApp, runtime: Runtime, now: Int64) {
-        app.alerts = runtime.alertRows(now: now)
+    /// Feeds the latest alerts and target health, then evaluates the visible panels. Returns
+    /// the alerts that started firing since the last refresh (for the bell).
+    @discardableResult
+    static func refresh(_ app: inout DashboardApp, runtime: Runtime, now: Int64) -> [AlertRow] {
+        let new = app.updateAlerts(runtime.alertRows(now: now), banner: tuiSettings(runtime.config).banner)
         app.targets = runtime.scheduler.statuses()
         app.tick(now: now)
+        return new
+    }
+
+    /// The `tui` notifier's settings (banner and bell), or the defaults (both on).
+    static func tuiSettings(_ config: Config?) -> NotifierConfig.TUI {
+        config?.notifiers.first { $0.kind == .tui }?.tui ?? NotifierConfig.TUI()
     }
 
     /// The theme named in the config (or `default`), falling back to the built-in one.

@@ -62,7 +62,8 @@ enum TerminalUI {
             }
             if ContinuousClock.now - lastRefresh >= options.refresh {
                 lastRefresh = ContinuousClock.now
-                DashboardSession.refresh(&app, runtime: runtime, now: Runtime.nowMs)
+                let newlyFiring = DashboardSession.refresh(&app, runtime: runtime, now: Runtime.nowMs)
+                if !newlyFiring.isEmpty && DashboardSession.tuiSettings(runtime.config).bell { screen.bell() }
             }
             app.render(into: &frame)
             screen.draw(frame)
