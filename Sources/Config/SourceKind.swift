@@ -29,7 +29,7 @@ public enum SourceKind: String, Hashable, Sendable, CaseIterable {
         case .nats: ["nats", "http", "https"]
         case .beanstalk: ["beanstalk", "beanstalkd"]
         case .prometheusAPI: ["prometheus", "prometheuss", "http", "https"]
-        case .kafka: ["kafka"]
+        case .kafka: ["kafka", "http", "https"]
         case .host: ["host"]
         case .command: []
         }

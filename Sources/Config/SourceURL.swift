@@ -20,7 +20,7 @@ public enum SourceURL {
             throw fail("not a URL")
         }
         guard let kind = SourceKind.inferred(fromScheme: scheme) else {
-            throw fail("unknown scheme \"\(scheme)\" (expected http, https, redis, rediss, rabbitmq, nats, beanstalk, prometheus, prometheuss or host)")
+            throw fail("unknown scheme \"\(scheme)\" (expected http, https, redis, rediss, rabbitmq, nats, beanstalk, prometheus, prometheuss, kafka or host)")
         }
         if kind == .host {
             return SourceConfig(name: "host", kind: .host, url: nil, interval: global.pollInterval,

@@ -21,6 +21,22 @@ import Testing
         Array("HTTP/1.1 200 OK\r\nContent-Type: \(contentType)\r\nContent-Length: \(body.count)\r\nConnection: close\r\n\r\n".utf8) + body
     }
 
+    @Test func kindKafkaTakesTheExportersHTTPURL() async throws {
+        let server = try BrokerFaultServer(.reply(Self.httpResponse(try Self.fixture())))
+        defer { server.stop() }
+        let yaml = """
+            sources:
+              - name: lag
+                kind: kafka
+                url: http://127.0.0.1:\(server.port)/metrics
+            """
+        let config = try ConfigLoader.parse(text: yaml, file: "k.yml")
+        let source = try KafkaSource.configured(config.sources[0], client: HTTPClient())
+        #expect(source.scrape.url == "http://127.0.0.1:\(server.port)/metrics")
+        let s = try T.samples(try await source.poll(deadline: T.deadline(5)))
+        #expect(T.value(s, "vigil_queue_depth", ["system": "kafka", "queue": "orders", "group": "billing"]) == 42)
+    }
+
     @Test func derivesLagFromTheExporterAndKeepsItsSeries() async throws {
         let server = try BrokerFaultServer(.reply(Self.httpResponse(try Self.fixture())))
         defer { server.stop() }
