@@ -120,7 +120,40 @@ extension DashboardApp {
                           borderStyle: p.border, titleStyle: p.title, focused: true, focusedBorderStyle: p.borderFocused,
                           focusedTitleStyle: p.titleFocused)
         block.render(area: area, buffer: &buffer)
-        PanelRenderer(context: renderContext).alertTable(selection: alertSelection).render(area: block.inner(area), buffer: &buffer)
+        let inner = block.inner(area)
+        // History and silences share the lower part when there is room for them.
+        let lower = (alertHistory.isEmpty && silences.isEmpty) || inner.height < 12 ? 0 : min(inner.height / 2, 14)
+        let (upper, rest) = inner.splitBottom(lower)
+        PanelRenderer(context: renderContext).alertTable(selection: alertSelection).render(area: upper, buffer: &buffer)
+        guard lower > 0 else { return }
+        let ctx = renderContext
+        let (historyArea, silenceArea) = silences.isEmpty ? (rest, Rect(x: rest.x, y: rest.y, width: 0, height: 0))
+            : alertHistory.isEmpty ? (Rect(x: rest.x, y: rest.y, width: 0, height: 0), rest) : rest.splitLeft(rest.width * 3 / 5)
+        if historyArea.width > 0 {
+            let rows = alertHistory.map { h -> [String] in
+                let fired = TimeAxis.label(ms: h.firedAt, withSeconds: true, zoneOffsetSeconds: zoneOffsetSeconds)
+                let lasted = h.resolvedAt.map { RenderContext.duration($0 - h.firedAt) } ?? "firing " + ctx.age(h.firedAt)
+                let resolved = h.resolvedAt.map { TimeAxis.label(ms: $0, withSeconds: true, zoneOffsetSeconds: zoneOffsetSeconds) } ?? "–"
+                return [h.name, fired, lasted, resolved, h.labels]
+            }
+            let table = Table(columns: [Table.Column("History", width: .fill(2)), Table.Column("Fired", width: .length(8)),
+                                        Table.Column("For", width: .length(12)), Table.Column("Resolved", width: .length(8)),
+                                        Table.Column("Labels", width: .fill(3))],
+                              rows: rows, style: p.base, headerStyle: p.header, symbols: symbols)
+            table.render(area: historyArea, buffer: &buffer)
+        }
+        if silenceArea.width > 0 {
+            var styles: [Int: Style] = [:]
+            let rows = silences.enumerated().map { i, s -> [String] in
+                if !s.active { styles[i] = p.muted }
+                let until = (s.active ? "until " : "ended ") + TimeAxis.label(ms: s.endsAt, withSeconds: false, zoneOffsetSeconds: zoneOffsetSeconds)
+                return [s.matchers, until, s.createdBy, s.comment]
+            }
+            Table(columns: [Table.Column("Silences", width: .fill(3)), Table.Column("Until", width: .length(11)),
+                            Table.Column("By", width: .length(8)), Table.Column("Comment", width: .fill(2))],
+                  rows: rows, rowStyles: styles, style: p.base, headerStyle: p.header, symbols: symbols)
+                .render(area: silenceArea, buffer: &buffer)
+        }
     }
 
     func renderExplore(_ area: Rect, _ buffer: inout Buffer) {

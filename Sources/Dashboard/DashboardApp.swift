@@ -22,6 +22,9 @@ public struct DashboardApp: Sendable {
     public internal(set) var dashboards: [DashboardSpec]
     /// Alert rows for the alert list and view (the caller refreshes them each tick).
     public var alerts: [AlertRow] = []
+    /// Recent firings, newest first, and silences, for the alert view.
+    public var alertHistory: [AlertHistoryRow] = []
+    public var silences: [SilenceRow] = []
     /// Poll health for target panels and the status bar.
     public var targets: [TargetStatus] = []
     /// Alert-rule thresholds drawn on panels showing the same expression.

@@ -47,8 +47,11 @@ public struct RenderContext: Sendable {
     }
 
     /// `3m12s`-style age of a timestamp relative to now.
-    func age(_ t: Int64) -> String {
-        let seconds = max(0, (now - t) / 1000)
+    func age(_ t: Int64) -> String { Self.duration(now - t) }
+
+    /// A span of milliseconds as `42s`, `3m07s`, `2h05m`, `1d4h`.
+    static func duration(_ ms: Int64) -> String {
+        let seconds = max(0, ms / 1000)
         if seconds < 60 { return "\(seconds)s" }
         if seconds < 3600 { return "\(seconds / 60)m\(seconds % 60 < 10 ? "0" : "")\(seconds % 60)s" }
         if seconds < 86400 { return "\(seconds / 3600)h\(seconds % 3600 / 60 < 10 ? "0" : "")\(seconds % 3600 / 60)m" }

@@ -25,6 +25,12 @@ enum DashboardSession {
     static func refresh(_ app: inout DashboardApp, runtime: Runtime, now: Int64) -> [AlertRow] {
         let new = app.updateAlerts(runtime.alertRows(now: now), banner: tuiSettings(runtime.config).banner)
         app.targets = runtime.scheduler.statuses()
+        app.silences = runtime.silenceStore.all(at: now).reversed().map { s in
+            SilenceRow(matchers: "{" + s.matchers.map { m in
+                           m.name + (m.isEqual ? (m.isRegex ? "=~" : "=") : (m.isRegex ? "!~" : "!=")) + "\"" + m.value + "\""
+                       }.joined(separator: ", ") + "}",
+                       endsAt: s.endsAt, createdBy: s.createdBy, comment: s.comment, active: s.isActive(at: now))
+        }
         app.tick(now: now)
         return new
     }

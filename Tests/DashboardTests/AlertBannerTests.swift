@@ -71,3 +71,26 @@ import TimeSeries
         }
     }
 }
+
+/// The alert view lists recent firings (with how long they lasted) and silences under the alerts.
+@Suite struct AlertViewHistoryTests {
+    @Test func historyAndSilencesShowInTheAlertView() {
+        var a = makeApp([DashboardSpec(title: "Main", rows: [.init(panels: [textPanel("Notes", "hello")])])],
+                        store: SeriesStore(), width: 120, height: 30)
+        a.alertHistory = [
+            AlertHistoryRow(name: "HighErrorRate", labels: "{service=\"payments\"}", firedAt: now - 600_000, resolvedAt: now - 420_000),
+            AlertHistoryRow(name: "QueueBacklog", labels: "{queue=\"emails\"}", firedAt: now - 60_000, resolvedAt: nil),
+        ]
+        a.silences = [SilenceRow(matchers: "{alertname=\"Noisy\u{1B}[2J\"}", endsAt: now + 3_600_000, createdBy: "ana",
+                                 comment: "deploy", active: true)]
+        press(&a, [.char("a")])
+        let text = screen(a).joined(separator: "\n")
+        #expect(text.contains("HighErrorRate"))
+        #expect(text.contains("3m00s"))
+        #expect(text.contains("firing 1m00s"))
+        #expect(text.contains("Silences"))
+        #expect(text.contains("ana"))
+        #expect(text.contains("until"))
+        #expect(!text.contains("\u{1B}"))
+    }
+}
