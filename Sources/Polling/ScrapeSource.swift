@@ -17,6 +17,9 @@ public struct ScrapeSource: PollSource {
         self.timeout = timeout
     }
 
+    /// `HTTPClient` bounds resolving, connecting and the whole body by the timeout it is given.
+    public var keepsDeadline: Bool { true }
+
     public func poll(deadline: ContinuousClock.Instant) async throws -> PollPayload {
         var request: HTTPRequest
         do { request = try HTTPRequest.get(url) } catch { throw PollError("\(error)") }
