@@ -31,6 +31,8 @@ enum ScrapeBenchmark {
         var windowSeconds: Double
         var peakResidentBytes: Int
         var timeliness: PollTimeliness
+        /// What the tool itself says it stored, read at the end of the window (Prometheus only).
+        var ingested: String?
     }
 
     /// One tool as the benchmark drives it.
@@ -39,6 +41,8 @@ enum ScrapeBenchmark {
         var client: ScrapeTargetServer.Client
         var executable: URL
         var arguments: [String]
+        /// Prometheus's HTTP API port, to ask it what it ingested.
+        var apiPort: Int?
     }
 
     static func run(_ args: ParsedArguments) throws {
@@ -81,6 +85,14 @@ enum ScrapeBenchmark {
             + (args.flag("together") ? "both tools at once" : "one tool after the other")
             + (args.flag("keep") ? "; files in \(dir.path)" : ""))
 
+        // The payload must be one Vigil ingests whole, or the comparison means nothing.
+        if only != "prometheus", let first = addresses.first {
+            let check = LoopbackQuery.vigilPoll(vigil, url: "http://\(first)/metrics")
+            guard check.ok, check.samples == series else {
+                throw PeerProgram.Failure(description: "vigil poll of a target did not give \(series) samples:\n\(check.output.prefix(2000))")
+            }
+            print("check: vigil poll of one target parsed all \(series) samples")
+        }
         var tools: [Tool] = []
         if only != "prometheus" {
             tools.append(try vigilTool(vigil, addresses: addresses, dir: dir))
@@ -156,6 +168,12 @@ enum ScrapeBenchmark {
         }
         let cpuAtEnd = running.map { $0.cpuSeconds() ?? 0 }
         let peaks = running.map { $0.peakResidentBytes() ?? 0 }
+        let ingested: [String?] = tools.map { tool in
+            guard let port = tool.apiPort else { return nil }
+            let up = LoopbackQuery.prometheusValue(port: port, expr: "count(up == 1)")
+            let samples = LoopbackQuery.prometheusValue(port: port, expr: "sum(scrape_samples_scraped)")
+            return "its API: \(up.map { String(Int($0)) } ?? "?") targets up, \(samples.map { String(Int($0)) } ?? "?") samples in the last scrapes"
+        }
         for p in running { p.stop() }
         running = []
         // Scrapes answered right after the window still count as the gap's far end.
@@ -164,7 +182,8 @@ enum ScrapeBenchmark {
         return tools.indices.map { k in
             Measurement(name: tools[k].name, cpuSeconds: cpuAtEnd[k], windowCPUSeconds: cpuAtEnd[k] - cpuAtStart[k],
                         windowSeconds: Double(seconds), peakResidentBytes: peaks[k],
-                        timeliness: PollTimeliness(arrivals: arrivals[tools[k].client.rawValue], start: start, end: end, interval: interval))
+                        timeliness: PollTimeliness(arrivals: arrivals[tools[k].client.rawValue], start: start, end: end, interval: interval),
+                        ingested: ingested[k])
         }
     }
 
@@ -182,6 +201,7 @@ enum ScrapeBenchmark {
                      100 * m.windowCPUSeconds / m.windowSeconds,
                      Double(m.peakResidentBytes) / 1_048_576, t.scrapes, t.expected, t.missed, t.late, t.skipped,
                      t.unscrapedTargets, Double(t.longestGap) / 1e9))
+        if let ingested = m.ingested { print("           \(ingested)") }
     }
 
     // MARK: - The tools' configs
@@ -196,7 +216,7 @@ enum ScrapeBenchmark {
         let arguments = help.contains("--headless")
             ? ["run", "--headless", "--config", config.path]
             : ["snapshot", "--after", "1h", "--config", config.path, "--width", "80", "--height", "24"]
-        return Tool(name: "vigil", client: .vigil, executable: vigil, arguments: arguments)
+        return Tool(name: "vigil", client: .vigil, executable: vigil, arguments: arguments, apiPort: nil)
     }
 
     static func prometheusTool(_ prometheus: URL, addresses: [String], dir: URL) throws -> Tool {
@@ -210,7 +230,7 @@ enum ScrapeBenchmark {
             "--config.file=\(config.path)",
             "--storage.tsdb.path=\(dir.appendingPathComponent("prometheus-data").path)",
             "--web.listen-address=127.0.0.1:\(port)",
-        ])
+        ], apiPort: port)
     }
 
     /// A loopback port nobody listens on right now.
