@@ -26,6 +26,8 @@ let package = Package(
         .target(name: "Alerting", dependencies: ["PromQL", "Templates", "YAML", "TimeSeries"], swiftSettings: strict),
         .target(name: "Inflate", swiftSettings: strict),
         .target(name: "HTTP", dependencies: ["Inflate"], swiftSettings: strict),
+        .target(name: "HTTPServer", swiftSettings: strict),
+        .target(name: "Demo", dependencies: ["HTTPServer", "Config"], swiftSettings: strict),
         .target(name: "RESP", swiftSettings: strict),
         .target(name: "Terminal", swiftSettings: strict),
         .target(name: "GrafanaImport", dependencies: ["Config", "PromQL", "YAML"], swiftSettings: strict),
@@ -40,7 +42,7 @@ let package = Package(
             swiftSettings: strict),
         .executableTarget(
             name: "vigil",
-            dependencies: ["Arguments", "YAML", "Exposition", "TimeSeries", "Scrape", "PromQL", "Templates", "Config", "Alerting", "Polling", "Terminal", "Curses", "Dashboard", "GrafanaImport", "CNcursesw"],
+            dependencies: ["Arguments", "YAML", "Exposition", "TimeSeries", "Scrape", "PromQL", "Templates", "Config", "Alerting", "Polling", "Terminal", "Curses", "Dashboard", "GrafanaImport", "Demo", "HTTPServer", "CNcursesw"],
             swiftSettings: strict),
         .executableTarget(
             name: "vigil-bench",
@@ -56,6 +58,11 @@ let package = Package(
         .testTarget(name: "AlertingTests", dependencies: ["Alerting", "PromQL", "TimeSeries", "YAML"], swiftSettings: strict),
         .testTarget(name: "InflateTests", dependencies: ["Inflate"], swiftSettings: strict),
         .testTarget(name: "HTTPTests", dependencies: ["HTTP", "Inflate"], swiftSettings: strict),
+        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "HTTP"], swiftSettings: strict),
+        .testTarget(
+            name: "DemoTests",
+            dependencies: ["Demo", "HTTP", "Config", "Alerting", "Scrape", "Exposition", "TimeSeries", "PromQL"],
+            swiftSettings: strict),
         .testTarget(name: "RESPTests", dependencies: ["RESP"], swiftSettings: strict),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal"], swiftSettings: strict),
         .testTarget(name: "PollingTests", dependencies: ["Polling", "Scrape", "Exposition", "TimeSeries", "Config"], exclude: ["Fixtures"], swiftSettings: strict),

@@ -18,6 +18,12 @@ public final class RuleManager: Sendable {
     private struct State {
         var running = false
         var nextDue: [Int64] = []
+        /// Saved `for` state still to restore, applied after each group's first evaluation.
+        var pendingRestore: [SavedAlert] = []
+        var restoreOptions = RestoreOptions()
+        var restoreWindow: Int64 = 0
+        /// Each group's first evaluation since `restore` was called.
+        var restoreStart: [Int: Int64] = [:]
     }
 
     public init(groups: [RuleGroup], context: RuleEvaluationContext,
@@ -48,6 +54,24 @@ public final class RuleManager: Sendable {
 
     public func ruleStatuses() -> [RuleStatus] { evaluators.flatMap { $0.ruleStatuses() } }
 
+    /// Alerts saved before a restart: each group restores their `for` state after its first
+    /// evaluation, as Prometheus does from `ALERTS_FOR_STATE`. Prometheus's store still holds
+    /// the samples from before the restart, so its first evaluation sees the alerts at once;
+    /// Vigil's store starts empty, so an alert may only reappear after the first polls. Saved
+    /// alerts therefore stay restorable for `window` ms after the group's first evaluation (the
+    /// caller passes a couple of poll intervals); each is used at most once. Call before `start()`.
+    public func restore(_ saved: [SavedAlert], options: RestoreOptions = RestoreOptions(), window: Int64 = 0) {
+        state.withLock { s in
+            s.pendingRestore = saved
+            s.restoreOptions = options
+            s.restoreWindow = max(0, window)
+            s.restoreStart = [:]
+        }
+    }
+
+    /// Every group's pending and firing alerts, for the state file.
+    public func savedAlerts() -> [SavedAlert] { evaluators.flatMap { $0.savedAlerts() } }
+
     /// Evaluates every group whose next evaluation is due at or before `now` (ms), at its own
     /// aligned timestamp. Returns how many group evaluations ran.
     @discardableResult
@@ -66,6 +90,19 @@ public final class RuleManager: Sendable {
             let missed = (now - due) / interval
             let ts = due + missed * interval
             let result = e.eval(at: ts)
+            let restore = state.withLock { s -> ([SavedAlert], RestoreOptions)? in
+                guard !s.pendingRestore.isEmpty else { return nil }
+                let start = s.restoreStart[i] ?? ts
+                s.restoreStart[i] = start
+                return ts - start <= s.restoreWindow ? (s.pendingRestore, s.restoreOptions) : nil
+            }
+            if let (saved, options) = restore {
+                let used = e.restoreMatching(saved, at: ts, options: options)
+                if !used.isEmpty {
+                    let usedSet = Set(used)
+                    state.withLock { $0.pendingRestore.removeAll { usedSet.contains($0) } }
+                }
+            }
             onEvaluation?(e, result)
             state.withLock { $0.nextDue[i] = ts + interval }
             ran += 1

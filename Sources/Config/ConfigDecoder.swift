@@ -39,7 +39,8 @@ final class ConfigDecoder {
 
     private func decodeGlobal(_ node: YAMLNode?) -> GlobalConfig {
         var global = GlobalConfig()
-        let allowed = ["poll_interval", "timeout", "retention", "memory_limit", "evaluation_interval", "external_labels"]
+        let allowed = ["poll_interval", "timeout", "retention", "memory_limit", "evaluation_interval", "external_labels",
+                       "state_dir", "for_grace_period", "for_outage_tolerance"]
         guard let f = Fields(node, section: "global", allowed: allowed, diagnostics: diagnostics) else { return global }
         global.pollInterval = f.positiveDuration("poll_interval") ?? global.pollInterval
         global.retention = f.positiveDuration("retention") ?? global.retention
@@ -60,6 +61,9 @@ final class ConfigDecoder {
             f.error("\"retention\" in global (\(global.retention)) must be at least \"poll_interval\" (\(global.pollInterval))", key: "retention")
         }
         global.externalLabels = labels(f, "external_labels")
+        global.stateDirectory = f.string("state_dir").map(resolve)
+        global.forGracePeriod = f.duration("for_grace_period") ?? global.forGracePeriod
+        global.forOutageTolerance = f.positiveDuration("for_outage_tolerance") ?? global.forOutageTolerance
         return global
     }
 

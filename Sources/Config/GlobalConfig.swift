@@ -8,6 +8,12 @@ public struct GlobalConfig: Hashable, Sendable {
     public var evaluationInterval: PromDuration = .seconds(15)
     /// Labels added to alerts sent to notifiers, as Prometheus's `external_labels`.
     public var externalLabels: [String: String] = [:]
+    /// Where alert state, silences and undelivered notifications are kept across restarts; nil
+    /// means the default (`$XDG_STATE_HOME/vigil`, else `~/.local/state/vigil`).
+    public var stateDirectory: String?
+    /// Prometheus's `--rules.alert.for-grace-period` and `--rules.alert.for-outage-tolerance`.
+    public var forGracePeriod: PromDuration = .minutes(10)
+    public var forOutageTolerance: PromDuration = .hours(1)
 
     public init() {}
 }

@@ -4,7 +4,7 @@ import TimeSeries
 
 /// Turns the rule engine's alerts into the rows the dashboard shows.
 enum AlertRows {
-    static func rows(_ alerts: [Alert], silencedUntil: [String: Int64], now: Int64) -> [AlertRow] {
+    static func rows(_ alerts: [Alert], isSilenced: (Labels) -> Bool) -> [AlertRow] {
         alerts.map { a in
             let id = a.labels.description
             let state: AlertRow.State
@@ -19,7 +19,7 @@ enum AlertRows {
                 id: id, name: a.labels["alertname"], state: state, severity: a.labels["severity"],
                 summary: annotations["summary"] ?? annotations["description"] ?? "", since: since,
                 labels: a.labels.pairs.filter { $0.name != "alertname" }.map { ($0.name, $0.value) },
-                silenced: (silencedUntil[id] ?? 0) > now)
+                silenced: isSilenced(a.labels))
         }
         .sorted { ($0.state.order, $0.name, $0.id) < ($1.state.order, $1.name, $1.id) }
     }

@@ -1,6 +1,6 @@
 import Arguments
 
-/// Every `vigil` command as data: parsing, `--help`, and later completions and the man page
+/// Every `vigil` command as data: parsing, `--help`, the completion scripts and the man page
 /// all read this one table.
 enum CommandTable {
     static let configOption = OptionSpec(
@@ -10,7 +10,10 @@ enum CommandTable {
     static let run = CommandSpec(
         "run", summary: "Open the dashboard (the default command).",
         discussion: """
-            With no config file and no URL, Vigil shows the local host. Keys: ? help, q quit,
+            With no config file and no URL, Vigil runs its built-in demo (simulated services on
+            loopback, this machine, a dashboard and rules); `vigil init` writes a starter config.
+            With --headless it runs the
+            same sources, rules and notifiers without a terminal (for systemd; see docs/HEADLESS.md). Keys: ? help, q quit,
             Tab/1-9 dashboards, arrows/hjkl panels, Enter maximize, +/- window, [ ] history, p pause,
             / filter, : command line, a alerts, r reload (also on SIGHUP), t theme.
             """,
@@ -21,6 +24,22 @@ enum CommandTable {
             OptionSpec("color", value: "MODE", help: "Colours: auto, never, 16, 256, truecolor (NO_COLOR is honoured)."),
             OptionSpec("symbols", value: "SET", help: "Chart symbols: auto, braille, block, ascii."),
             OptionSpec("mouse", help: "Enable the mouse (click selects a panel, the wheel zooms)."),
+            OptionSpec("headless", help: """
+                Run without a terminal: the same sources, rules and notifiers, logs (logfmt) on standard \
+                error, exit 0 on SIGTERM or SIGINT, reload on SIGHUP.
+                """),
+            OptionSpec("rules", value: "FILE", help: "A rule file to evaluate beside the config's (repeatable; globs allowed).",
+                       repeatable: true),
+            OptionSpec("alertmanager", value: "URL", help: "An Alertmanager to send alerts to, e.g. http://127.0.0.1:9093 (repeatable).",
+                       repeatable: true),
+            OptionSpec("listen", value: "ADDR", help: """
+                With --headless: serve Vigil's own metrics on /metrics and health on /-/healthy and \
+                /-/ready at HOST:PORT (e.g. 127.0.0.1:9700).
+                """),
+            OptionSpec("state-dir", value: "DIR", help: """
+                Where alert state, silences and undelivered notifications are kept across restarts \
+                (default: the config's state_dir, else $XDG_STATE_HOME/vigil or ~/.local/state/vigil).
+                """),
         ],
         positionals: [PositionalSpec("URL", help: "Sources to watch without a config file.", optional: true, variadic: true)])
 
@@ -130,6 +149,29 @@ enum CommandTable {
 
     static let version = CommandSpec("version", summary: "Print Vigil's version.")
 
+    static let initCommand = CommandSpec(
+        "init", summary: "Write a commented starter config.",
+        discussion: """
+            Writes ./vigil.yml (or PATH) with this machine as the first source and every other section
+            as commented examples; `vigil check` accepts it as written. An existing file is kept unless
+            --force is given.
+            """,
+        options: [OptionSpec("force", help: "Replace an existing file.")],
+        positionals: [PositionalSpec("PATH", help: "Where to write (default ./vigil.yml; a folder gets vigil.yml).", optional: true)])
+
+    static let completion = CommandSpec(
+        "completion", summary: "Print a shell completion script.",
+        discussion: """
+            bash: `source <(vigil completion bash)` (e.g. in ~/.bashrc). zsh: save the output as _vigil in a
+            folder of $fpath. fish: `vigil completion fish | source`, or save it in
+            ~/.config/fish/completions/vigil.fish. scripts/install puts all three where the shells look.
+            """,
+        positionals: [PositionalSpec("SHELL", help: "bash, zsh or fish.")])
+
+    static let man = CommandSpec(
+        "man", summary: "Print the vigil(1) man page (roff).",
+        discussion: "Read it with `vigil man | man -l -`; scripts/install puts it in PREFIX/share/man/man1.")
+
     static let root = CommandSpec(
         "vigil", summary: "a terminal dashboard for metrics, queues and alerts",
         discussion: """
@@ -138,5 +180,5 @@ enum CommandTable {
             """,
         options: run.options + [OptionSpec("version", help: "Print Vigil's version.")],
         positionals: run.positionals,
-        subcommands: [run, poll, snapshot, parse, check, test, importCommand, version])
+        subcommands: [run, poll, snapshot, parse, check, test, importCommand, initCommand, completion, man, version])
 }

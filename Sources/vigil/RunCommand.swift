@@ -2,6 +2,7 @@ import Arguments
 import Config
 import Curses
 import Foundation
+import TimeSeries
 
 /// `vigil` / `vigil run`: the full-screen dashboard.
 enum RunCommand {
@@ -28,10 +29,25 @@ enum RunCommand {
             }
             memoryLimit = Int(size.bytes)
         }
-        let build = { () -> Result<Runtime, RunFailure> in
-            makeRuntime(configFlag: args.value("config"), urls: args.positionals, memoryLimit: memoryLimit)
+        var runtimeOptions = RuntimeOptions()
+        runtimeOptions.urls = args.positionals
+        runtimeOptions.memoryLimit = memoryLimit
+        runtimeOptions.ruleFiles = args.all("rules")
+        runtimeOptions.alertmanagers = args.all("alertmanager")
+        runtimeOptions.stateDirectory = args.value("state-dir")
+        if args.flag("headless") {
+            return HeadlessRun.run(configFlag: args.value("config"), options: runtimeOptions, listen: args.value("listen"))
         }
-        switch build() {
+        if let listen = args.value("listen") {
+            return Vigil.usage(UsageError("--listen \(listen) needs --headless", command: "vigil run"))
+        }
+        let configFlag = args.value("config")
+        let build = { (store: SeriesStore?) -> Result<Runtime, RunFailure> in
+            var o = runtimeOptions
+            o.store = store
+            return makeRuntime(configFlag: configFlag, options: o)
+        }
+        switch build(nil) {
         case .failure(let e):
             printError(e.description)
             return .usage
@@ -41,15 +57,22 @@ enum RunCommand {
     }
 
     /// The config (if any) and sources, ready to start.
-    static func makeRuntime(configFlag: String?, urls: [String], memoryLimit: Int?) -> Result<Runtime, RunFailure> {
+    static func makeRuntime(configFlag: String?, options: RuntimeOptions, log: RunLog = RunLog(echo: false)) -> Result<Runtime, RunFailure> {
         var config: Config?
         switch ConfigSelection.load(flag: configFlag) {
         case .failed(let errors): return .failure(RunFailure(description: errors.errors.map(\.description).joined(separator: "\n")))
         case .loaded(let c, _): config = c
         case .none: config = nil
         }
+        // No config file and no URL: the built-in demo.
+        if config == nil && options.urls.isEmpty {
+            switch DemoSelection.config() {
+            case .success(let demo): config = demo
+            case .failure(let e): return .failure(e)
+            }
+        }
         do {
-            return .success(try Runtime(config: config, urls: urls, memoryLimit: memoryLimit))
+            return .success(try Runtime(config: config, options: options, log: log))
         } catch {
             return .failure(RunFailure(description: "vigil: \(error)"))
         }

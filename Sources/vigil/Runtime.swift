@@ -23,21 +23,26 @@ final class Runtime: Sendable {
     /// The latest file_sd errors, by source, for the UI.
     let discoveryErrors = ErrorBoard()
     let ruleErrors: [String]
-    private let silences = Mutex<[String: Int64]>([:])
+    let silenceStore: SilenceStore
+    private let alertState: AlertStateKeeper?
+    let stateDirectory: String
+    let log: RunLog
     private let maintenance = Mutex<Task<Void, Never>?>(nil)
 
     struct Failure: Error, CustomStringConvertible {
         let description: String
     }
 
-    init(config: Config?, urls: [String], memoryLimit: Int? = nil) throws {
+    init(config: Config?, options: RuntimeOptions, log: RunLog = RunLog(echo: false)) throws {
         self.config = config
+        self.log = log
         let global = config?.global ?? GlobalConfig()
-        store = SeriesStore(options: SeriesStore.Options(
+        store = options.store ?? SeriesStore(options: SeriesStore.Options(
             retention: global.retention.milliseconds,
-            memoryLimit: memoryLimit ?? global.memoryLimit.map { Int($0.bytes) }))
+            memoryLimit: options.memoryLimit ?? global.memoryLimit.map { Int($0.bytes) }))
         scheduler = Scheduler(store: store)
-        var urls = urls
+        stateDirectory = StateDirectory.resolve(flag: options.stateDirectory, config: global.stateDirectory)
+        var urls = options.urls
         // Nothing to watch: the local host, so the first run shows something real.
         if (config?.sources.isEmpty ?? true) && urls.isEmpty { urls = ["host://"] }
         let factory = SourceFactory()
@@ -53,7 +58,10 @@ final class Runtime: Sendable {
             guard let sd = source.fileSD else { continue }
             let watcher = FileSDWatcher(config: sd, onChange: { groups in
                 if let t = try? factory.targets(for: source, discovered: groups) { set.set(source.name, t) }
-            }, onError: { e in errors.set(source.name, e.description) })
+            }, onError: { e in
+                errors.set(source.name, e.description)
+                log.warn("file_sd failed", ["source": source.name, "err": e.description])
+            })
             do {
                 discovered.append((source.name, try factory.targets(for: source, discovered: watcher.refresh(force: true))))
             } catch {
@@ -64,16 +72,29 @@ final class Runtime: Sendable {
         self.watchers = watchers
         initialDiscovered = discovered
         targets = staticTargets + discovered.flatMap(\.targets)
-        if let config, !config.ruleFiles.isEmpty {
-            let files = config.ruleFiles.flatMap(RuleFileGlob.expand)
-            let loaded = RuleManager.load(files: files)
+        silenceStore = SilenceStore(path: stateDirectory + "/silences.json")
+        if let e = silenceStore.loadError { log.warn(e) }
+        let ruleFiles = (config?.ruleFiles ?? []).flatMap(RuleFileGlob.expand) + options.ruleFiles.flatMap(RuleFileGlob.expand)
+        if !ruleFiles.isEmpty {
+            let loaded = RuleManager.load(files: ruleFiles)
             ruleErrors = loaded.errors
             let context = RuleEvaluationContext(
                 store: store, evaluationInterval: global.evaluationInterval.milliseconds,
                 externalLabels: Labels(global.externalLabels))
-            rules = RuleManager(groups: loaded.groups, context: context)
+            let manager = RuleManager(groups: loaded.groups, context: context)
+            let keeper = AlertStateKeeper(directory: stateDirectory)
+            if let e = keeper.loadError { log.warn(e) }
+            // Alerts reappear once the first polls are in: allow a few poll intervals for that.
+            let slowest = max(targets.map { Int64($0.interval.components.seconds) * 1000 }.max() ?? 0,
+                              global.pollInterval.milliseconds)
+            manager.restore(keeper.saved, options: RestoreOptions(
+                outageTolerance: global.forOutageTolerance.milliseconds, forGracePeriod: global.forGracePeriod.milliseconds),
+                window: 3 * slowest + global.evaluationInterval.milliseconds)
+            rules = manager
+            alertState = keeper
         } else {
             rules = nil
+            alertState = nil
             ruleErrors = []
         }
     }
@@ -84,11 +105,19 @@ final class Runtime: Sendable {
         for w in watchers { w.start() }
         rules?.start()
         let store = self.store
-        // Retention drops whole chunks; run it now and then rather than on every append.
+        let keeper = alertState
+        let rules = self.rules
+        let log = self.log
+        // Retention drops whole chunks; run it now and then rather than on every append. Alert
+        // state is saved every few seconds when it changed.
         let task = Task.detached {
+            var tick = 0
             while !Task.isCancelled {
-                try? await Task.sleep(for: .seconds(30))
-                _ = store.compact(now: Int64(Date().timeIntervalSince1970 * 1000))
+                try? await Task.sleep(for: .seconds(5))
+                if Task.isCancelled { break }
+                tick += 1
+                if tick % 6 == 0 { _ = store.compact(now: Int64(Date().timeIntervalSince1970 * 1000)) }
+                if let keeper, let rules, let e = keeper.save(from: rules) { log.warn(e) }
             }
         }
         maintenance.withLock { $0 = task }
@@ -99,14 +128,26 @@ final class Runtime: Sendable {
         scheduler.stop()
         rules?.stop()
         maintenance.withLock { $0?.cancel() }
+        if let alertState, let rules, let e = alertState.save(from: rules) { log.warn(e) }
     }
 
-    func silence(_ alertID: String, for durationMs: Int64, now: Int64) {
-        silences.withLock { $0[alertID] = now + durationMs }
+    /// Silences the alert the dashboard shows as `alertID` (its labels' text) for a while; the
+    /// silence is saved in the state folder. Returns an error message when it could not be.
+    func silence(_ alertID: String, for durationMs: Int64, now: Int64) -> String? {
+        guard let alert = rules?.activeAlerts().first(where: { $0.labels.description == alertID }) else {
+            return "that alert is no longer active"
+        }
+        let user = ProcessInfo.processInfo.environment["USER"].flatMap { $0.isEmpty ? nil : $0 } ?? "vigil"
+        let silence = Silence.forAlert(alert.labels, id: UUID().uuidString.lowercased(), from: now, duration: durationMs,
+                                       createdBy: user, comment: "silenced in the vigil dashboard")
+        let error = silenceStore.add(silence)
+        log.info("silence created", ["id": silence.id, "alert": alertID, "until": RunLog.timestamp(silence.endsAt)])
+        return error
     }
 
     func alertRows(now: Int64) -> [AlertRow] {
-        AlertRows.rows(rules?.activeAlerts() ?? [], silencedUntil: silences.withLock { $0 }, now: now)
+        let silences = silenceStore
+        return AlertRows.rows(rules?.activeAlerts() ?? [], isSilenced: { silences.isSilenced($0, at: now) })
     }
 
     /// Thresholds of alert rules, drawn on panels that chart the same expression.

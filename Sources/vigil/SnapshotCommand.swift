@@ -17,7 +17,7 @@ enum SnapshotCommand {
             after = .milliseconds(d.milliseconds)
         }
         let runtime: Runtime
-        switch RunCommand.makeRuntime(configFlag: args.value("config"), urls: args.positionals, memoryLimit: nil) {
+        switch RunCommand.makeRuntime(configFlag: args.value("config"), options: RuntimeOptions(urls: args.positionals)) {
         case .failure(let e):
             printError(e.description)
             return .usage

@@ -3,6 +3,7 @@ import Curses
 import Dashboard
 import Foundation
 import Terminal
+import TimeSeries
 
 /// The full-screen loop: keys, refreshes and drawing on one thread (ncurses is not thread-safe);
 /// polling and rules run elsewhere and are read as snapshots.
@@ -15,7 +16,7 @@ enum TerminalUI {
         var refresh: Duration = .seconds(1)
     }
 
-    static func run(runtime: Runtime, options: Options, reload: () -> Result<Runtime, RunFailure>) -> ExitCode {
+    static func run(runtime: Runtime, options: Options, reload: (SeriesStore?) -> Result<Runtime, RunFailure>) -> ExitCode {
         let screen: CursesScreen
         do {
             screen = try CursesScreen(options: ScreenOptions(color: options.color, symbols: options.symbols,
@@ -51,8 +52,9 @@ enum TerminalUI {
                 case .quit: break loop
                 case .reload: reloadConfig(&runtime, &app, reload)
                 case .silence(let id, let ms):
-                    runtime.silence(id, for: ms, now: Runtime.nowMs)
-                    app.show(message: "silenced for \(ms / 60_000)m")
+                    if let e = runtime.silence(id, for: ms, now: Runtime.nowMs) {
+                        app.show(message: e, isError: true)
+                    }
                 case .setTheme(let name):
                     do { app.apply(theme: try ThemeCatalog().load(name)) } catch { app.show(message: "\(error)", isError: true) }
                 case .runQuery, .none: break
@@ -72,9 +74,10 @@ enum TerminalUI {
 
     /// `r` or SIGHUP: a bad config keeps the old one and shows the error.
     private static func reloadConfig(_ runtime: inout Runtime, _ app: inout DashboardApp,
-                                      _ reload: () -> Result<Runtime, RunFailure>) {
+                                      _ reload: (SeriesStore?) -> Result<Runtime, RunFailure>) {
         let fresh: Runtime
-        switch reload() {
+        // The new runtime keeps the store, so a reload loses no history.
+        switch reload(runtime.store) {
         case .success(let r): fresh = r
         case .failure(let e):
             app.show(message: "reload failed, keeping the running config: \(e)", isError: true)

@@ -56,6 +56,9 @@ struct Vigil {
         case "vigil poll": return await PollCommand.run(parsed)
         case "vigil snapshot": return await SnapshotCommand.run(parsed)
         case "vigil version": return printVersion()
+        case "vigil init": return InitCommand.run(parsed)
+        case "vigil completion": return CompletionCommand.run(parsed)
+        case "vigil man": return ManCommand.run(parsed)
         default:
             if parsed.flag("version") { return printVersion() }
             return RunCommand.run(parsed)
