@@ -215,6 +215,7 @@ enum ScrapeBenchmark {
         let help = (try? PeerProgram.run(vigil, ["run", "--help"]).output) ?? ""
         let arguments = help.contains("--headless")
             ? ["run", "--headless", "--config", config.path]
+                + (help.contains("--state-dir") ? ["--state-dir", dir.appendingPathComponent("vigil-state").path] : [])
             : ["snapshot", "--after", "1h", "--config", config.path, "--width", "80", "--height", "24"]
         return Tool(name: "vigil", client: .vigil, executable: vigil, arguments: arguments, apiPort: nil)
     }
