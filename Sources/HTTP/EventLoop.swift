@@ -27,9 +27,13 @@ final class EventLoop: Sendable {
         thread.start()
     }
 
-    /// Takes a live idle connection to `key`, if any.
+    /// Takes a live idle connection to `key`, if any; ones the peer closed meanwhile are closed here.
     func takeIdle(_ key: String) -> Int32? {
-        state.withLock { $0.takeIdle(key, now: MonotonicTime.now()) }
+        while let fd = state.withLock({ $0.takeIdle(key, now: MonotonicTime.now()) }) {
+            if PosixSocket.isIdleAlive(fd) { return fd }
+            close(fd)
+        }
+        return nil
     }
 
     /// Runs one exchange to its end. `fd` is a reused idle connection, or nil to connect to `spec.addresses`.
@@ -73,7 +77,11 @@ final class EventLoop: Sendable {
                 _ = drain.withUnsafeMutableBytes { read(wakeRead, $0.baseAddress, $0.count) }
             }
             if rc < 0 { for i in set.indices { set[i].revents = 0 } }
-            state.withLock { $0.process(set, now: MonotonicTime.now()) }
+            state.withLock { $0.awake() }
+            for p in set.dropFirst() where p.revents != 0 {
+                state.withLock { $0.handle(p, now: MonotonicTime.now()) }
+            }
+            state.withLock { $0.expire(now: MonotonicTime.now()) }
         }
     }
 }

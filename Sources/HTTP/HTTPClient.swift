@@ -78,7 +78,7 @@ public final class HTTPClient: Sendable {
                                                maxEncodedBodyBytes: ContentDecoder.encodedLimit(for: limit))
             result = await SocketTransport.perform(request, bytes: bytes, limits: limits, deadline: deadline)
         case .http, .https:
-            if let reason = options.tls.unsupportedReason { throw request.error(.unsupported(reason)) }
+            if let reason = options.tls.unsupportedReason(host: request.url.host) { throw request.error(.unsupported(reason)) }
             let transport = https.withLock { t in
                 if let t { return t }
                 let created = URLSessionTransport()

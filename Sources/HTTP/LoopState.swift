@@ -38,13 +38,15 @@ struct LoopState: ~Copyable {
 
     // MARK: - Idle pool
 
-    /// A live idle connection for `key`, most recently used first; dead or expired ones are closed.
+    /// The most recently used idle connection for `key` that has not expired (expired ones are
+    /// closed), taken out of the pool. Whether the peer has closed it is for the caller to check,
+    /// outside the lock (a `recv` per request is too long to hold the loop's lock for).
     mutating func takeIdle(_ key: String, now: MonotonicTime) -> Int32? {
         guard var list = idle[key] else { return nil }
         var found: Int32?
         while let c = list.popLast() {
             idleCount -= 1
-            if now < c.since.adding(LoopState.idleTimeout) && PosixSocket.isIdleAlive(c.fd) {
+            if now < c.since.adding(LoopState.idleTimeout) {
                 found = c.fd
                 break
             }
@@ -145,23 +147,28 @@ struct LoopState: ~Copyable {
         return earliest.nanoseconds == .max ? -1 : earliest.millisecondsFrom(now)
     }
 
-    /// Handles `poll`'s results, then deadlines and idle expiry.
-    mutating func process(_ set: [pollfd], now: MonotonicTime) {
-        sleeping = false
-        for p in set.dropFirst() where p.revents != 0 {
-            guard let ex = active[p.fd] else { continue }
-            let step = ex.handle(revents: p.revents, scratch: scratch)
-            switch step {
-            case .wait:
-                // A connect that moved to the next address has a new socket.
-                if active[ex.fd] == nil {
-                    active.removeValue(forKey: p.fd)
-                    track(ex)
-                }
-            case .finished:
-                finish(ex, step, now: now)
+    /// `poll` returned: a new exchange no longer needs to wake the loop.
+    mutating func awake() { sleeping = false }
+
+    /// Handles one socket `poll` reported ready. The loop takes the lock per socket, not for the whole
+    /// batch, so that threads starting exchanges do not wait for every response read in the cycle.
+    mutating func handle(_ p: pollfd, now: MonotonicTime) {
+        guard p.revents != 0, let ex = active[p.fd] else { return }
+        let step = ex.handle(revents: p.revents, scratch: scratch)
+        switch step {
+        case .wait:
+            // A connect that moved to the next address has a new socket.
+            if active[ex.fd] == nil {
+                active.removeValue(forKey: p.fd)
+                track(ex)
             }
+        case .finished:
+            finish(ex, step, now: now)
         }
+    }
+
+    /// Ends exchanges past their deadline and closes idle connections that expired.
+    mutating func expire(now: MonotonicTime) {
         let expired = active.values.filter { !(now < $0.spec.deadline) }
         for ex in expired { finish(ex, ex.abort(.timeout), now: now) }
         sweepIdle(now: now)

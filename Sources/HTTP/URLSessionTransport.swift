@@ -7,6 +7,14 @@ import FoundationNetworking
 /// `https://` through Foundation's URLSession (libcurl on Linux), behind the same contract as the
 /// socket client: our own overall deadline (URLSession's own timeout is an idle timeout), the body
 /// size limit enforced while data streams in, redirects handed back to `HTTPClient`, no cookies, no cache.
+///
+/// Known hazard, outside our reach: FoundationNetworking (swift-corelibs-foundation 6.x) stops the
+/// whole process when a response carries chunked trailers (`NativeProtocol.swift: Fatal error: Transfer
+/// completed, but there's no response.`): libcurl hands the trailer lines to the header callback, which
+/// starts a new, never-finished header block. Its delegate calls come asynchronously and the response
+/// disposition is ignored, so no delegate can stop the transfer first. Plain http never comes here; an
+/// https server that sends trailers (Go's net/http does when a handler declares them; exporters do not)
+/// takes Vigil down. Only isolating URLSession in a child process, or a TLS client of our own, removes it.
 final class URLSessionTransport: Sendable {
     private let session: URLSession
     private let router: URLSessionRouter

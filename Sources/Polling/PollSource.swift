@@ -7,6 +7,15 @@ import Exposition
 public protocol PollSource: Sendable {
     /// Polls once; must give up by `deadline` (the scheduler also enforces it).
     func poll(deadline: ContinuousClock.Instant) async throws -> PollPayload
+
+    /// True when `poll` always returns by its deadline on its own (every wait in it is bounded by
+    /// the deadline, and it stops at cancellation), so the poller need not race it against a timer
+    /// in tasks of their own, which costs a few thread wake-ups per poll.
+    var keepsDeadline: Bool { get }
+}
+
+extension PollSource {
+    public var keepsDeadline: Bool { false }
 }
 
 /// What a poll returned.

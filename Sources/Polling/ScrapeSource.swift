@@ -9,19 +9,30 @@ public struct ScrapeSource: PollSource {
     public let client: HTTPClient
     /// Sent as `X-Prometheus-Scrape-Timeout-Seconds`, as Prometheus does.
     public let timeout: Duration
+    /// The request without credentials, built once (parsing the URL every poll is measurable at
+    /// hundreds of targets a second), or why the URL is unusable.
+    private let template: Result<HTTPRequest, PollError>
 
     public init(url: String, settings: HTTPSettings = HTTPSettings(), client: HTTPClient, timeout: Duration) {
         self.url = url
         self.settings = settings
         self.client = client
         self.timeout = timeout
+        do {
+            var request = try HTTPRequest.get(url)
+            request.headers.set("Accept", ExpositionFormat.defaultAcceptHeader)
+            request.headers.set("X-Prometheus-Scrape-Timeout-Seconds", GoSeconds.format(timeout))
+            template = .success(request)
+        } catch {
+            template = .failure(PollError("\(error)"))
+        }
     }
 
+    /// `HTTPClient` bounds resolving, connecting and the whole body by the timeout it is given.
+    public var keepsDeadline: Bool { true }
+
     public func poll(deadline: ContinuousClock.Instant) async throws -> PollPayload {
-        var request: HTTPRequest
-        do { request = try HTTPRequest.get(url) } catch { throw PollError("\(error)") }
-        request.headers.set("Accept", ExpositionFormat.defaultAcceptHeader)
-        request.headers.set("X-Prometheus-Scrape-Timeout-Seconds", GoSeconds.format(timeout))
+        var request = try template.get()
         try settings.apply(to: &request)
         let left = deadline - .now
         guard left > .zero else { throw PollError("Get \"\(request.url.redacted)\": context deadline exceeded") }

@@ -121,10 +121,25 @@ public struct SourceFactory: Sendable {
         guard let tls = source.tls else { return client }
         let options = TLSOptions(caFile: tls.caFile, certFile: tls.certFile, keyFile: tls.keyFile,
                                  insecureSkipVerify: tls.insecureSkipVerify, serverName: tls.serverName)
-        if let why = options.unsupportedReason { throw Failure(description: "source \(source.name): \(why)") }
+        // Plain http ignores tls_config, as in Prometheus; for https what cannot be honoured is refused
+        // here, and (file_sd's `__scheme__`, redirects) again by the client when a request is made.
+        for host in Self.httpsHosts(source) {
+            if let why = options.unsupportedReason(host: host) { throw Failure(description: "source \(source.name): \(why)") }
+        }
         var o = client.options
         o.tls = options
         return HTTPClient(options: o)
+    }
+
+    /// The hosts a source reaches over https, as far as its config says (file_sd targets come later).
+    static func httpsHosts(_ source: SourceConfig) -> [String] {
+        if let url = source.url {
+            guard let c = URLComponents(string: url), let scheme = c.scheme?.lowercased(),
+                  ["https", "amqps", "prometheuss"].contains(scheme) else { return [] }
+            return [c.host ?? ""]
+        }
+        guard source.scheme == "https" else { return [] }
+        return source.targets.map { URLComponents(string: "https://" + $0)?.host ?? $0 }
     }
 
     /// Prometheus's `instance`: the target's host and port as written (`__address__`).

@@ -37,7 +37,9 @@ public struct TargetPoller: Sendable {
         var outcome = Outcome(up: false, timestamp: ts, duration: 0)
         let source = target.source
         do {
-            let payload = try await Deadline.run(until: deadline) { try await source.poll(deadline: deadline) }
+            let payload = source.keepsDeadline
+                ? try await source.poll(deadline: deadline)
+                : try await Deadline.run(until: deadline) { try await source.poll(deadline: deadline) }
             outcome.report = try ingester.ingest(payload.body, format: payload.format, at: ts)
             outcome.up = true
         } catch is Deadline.TimedOut {

@@ -103,6 +103,22 @@ struct ScriptedSource: PollSource {
         #expect(buckets.count == 15)
     }
 
+    /// Offsets sit on a grid so that targets in one slot share a wake-up; ticks stay on it.
+    @Test(arguments: [Duration.seconds(1), .seconds(15), .milliseconds(10)])
+    func offsetsFallOnTheSlotGrid(interval: Duration) {
+        let slot = Scheduler.slot(for: interval)
+        #expect(slot > .zero && slot <= .milliseconds(50) && slot <= interval)
+        let epoch = ContinuousClock.now
+        for k in 0..<200 {
+            let offset = Scheduler.offset(for: "target-\(k)", interval: interval)
+            #expect(offset.nanoseconds % slot.nanoseconds == 0)
+            let now = epoch + .milliseconds(k * 37)
+            let first = Scheduler.firstTick(epoch: epoch, now: now, offset: offset, interval: interval)
+            #expect(first >= now && first < now + interval)
+            #expect((first - epoch - offset).nanoseconds % interval.nanoseconds == 0)
+        }
+    }
+
     @Test func limiterCapsConcurrency() async {
         let limiter = ConcurrencyLimiter(limit: 2)
         let peak = Peak()
