@@ -111,15 +111,21 @@ public final class NotificationDispatcher: Sendable {
         queues.map { $0.snapshot() }
     }
 
-    /// Waits (polling, bounded by `timeout` seconds) until every queue is empty and nothing is
-    /// being delivered; true if that happened. For shutdown paths and tests.
+    /// True when every queue is empty, nothing is being delivered and the spool is current.
+    public var isIdle: Bool {
+        queues.allSatisfy { $0.isIdle && $0.isSpoolCurrent }
+    }
+
+    /// Waits (bounded by `timeout`) until `isIdle`; true if that happened. Sleeps between looks
+    /// without holding a thread, so it is safe on Swift's cooperative pool (where HTTP
+    /// deliveries run their requests).
     @discardableResult
-    public func waitUntilIdle(timeout: Double) -> Bool {
-        let limit = Date(timeIntervalSinceNow: timeout)
-        while Date() < limit {
-            if queues.allSatisfy({ $0.isIdle && $0.isSpoolCurrent }) { return true }
-            Thread.sleep(forTimeInterval: 0.02)
+    public func waitUntilIdle(timeout: Duration) async -> Bool {
+        let limit = ContinuousClock.now + timeout
+        while ContinuousClock.now < limit {
+            if isIdle { return true }
+            try? await Task.sleep(for: .milliseconds(20))
         }
-        return queues.allSatisfy { $0.isIdle && $0.isSpoolCurrent }
+        return isIdle
     }
 }
