@@ -21,7 +21,7 @@ public final class AlertHistory: Sendable {
 
         /// How long it fired: until its resolution, or until `now` while firing.
         public func duration(now: Int64) -> Int64 {
-            max(0, (resolvedAt ?? now) - firedAt)
+            max(0, ResendFilter.elapsed(from: firedAt, to: resolvedAt ?? now))
         }
     }
 

@@ -41,9 +41,13 @@ final class DeliveryQueue: @unchecked Sendable {
     private var filter: ResendFilter
     private var nextSeq: UInt64 = 1
     private var stopped = false
-    private var inFlight = false
+    /// Batches the notifier's thread is sending now: never dropped for room, so a delivery's
+    /// result always finds them (the bound is exceeded by at most one batch meanwhile).
+    private var inFlight: Set<UInt64> = []
     private var retryAt: ContinuousClock.Instant?
     private var pendingDeletes: [UInt64] = []
+    /// The spool thread is working on this queue's files (taken work not yet done).
+    private var spooling = false
     private var stats: NotifierStats
 
     static let problemsKept = 10
@@ -104,11 +108,16 @@ final class DeliveryQueue: @unchecked Sendable {
         return true
     }
 
-    /// Drops whole oldest batches until the new one fits both bounds.
+    /// Drops whole oldest batches (but not those being sent) until the new one fits both bounds.
     private func makeRoom(forAlerts count: Int, bytes: Int) {
-        while !entries.isEmpty
+        var i = 0
+        while i < entries.count
             && (queuedAlerts + count > options.queueCapacity || queuedBytes + bytes > options.maxQueuedBytes) {
-            let e = entries.removeFirst()
+            if inFlight.contains(entries[i].seq) {
+                i += 1
+                continue
+            }
+            let e = entries.remove(at: i)
             queuedAlerts -= e.alerts.count
             queuedBytes -= e.bytes
             stats.dropped += e.alerts.count
@@ -144,7 +153,7 @@ final class DeliveryQueue: @unchecked Sendable {
             batch.parts.append((e.seq, take))
             batch.alerts.append(contentsOf: e.alerts.prefix(take))
         }
-        inFlight = true
+        inFlight = Set(batch.parts.map(\.seq))
         return batch
     }
 
@@ -152,7 +161,7 @@ final class DeliveryQueue: @unchecked Sendable {
     func complete(_ batch: Batch, _ outcome: DeliveryOutcome) {
         condition.lock()
         defer { condition.unlock() }
-        inFlight = false
+        inFlight = []
         let total = batch.alerts.count
         var done: Int
         let now = Int64(Date().timeIntervalSince1970 * 1000)
@@ -243,7 +252,13 @@ final class DeliveryQueue: @unchecked Sendable {
         for e in entries where e.persisted != e.version {
             work.writes.append((e.seq, e.version, e.alerts))
         }
+        if !work.isEmpty { spooling = true }
         return work
+    }
+
+    /// The spool thread is done with the work it took (files written and deleted).
+    func spoolFinished() {
+        condition.withLock { spooling = false }
     }
 
     /// Marks written batches current; returns those that left the queue while being written
@@ -278,11 +293,11 @@ final class DeliveryQueue: @unchecked Sendable {
 
     /// True when nothing is queued or being delivered.
     var isIdle: Bool {
-        condition.withLock { entries.isEmpty && !inFlight }
+        condition.withLock { entries.isEmpty && inFlight.isEmpty }
     }
 
     /// True when the spool mirrors the queue (nothing to write or delete).
     var isSpoolCurrent: Bool {
-        condition.withLock { spool == nil || (pendingDeletes.isEmpty && entries.allSatisfy { $0.persisted == $0.version }) }
+        condition.withLock { spool == nil || (!spooling && pendingDeletes.isEmpty && entries.allSatisfy { $0.persisted == $0.version }) }
     }
 }

@@ -57,7 +57,9 @@ extension OutgoingAlert {
     }
 
     static func integer(_ v: Any?) -> Int64? {
-        guard let n = v as? NSNumber, !(v is Bool) else { return nil }
+        if let i = v as? Int { return Int64(i) }
+        if let i = v as? Int64 { return i }
+        guard let n = v as? NSNumber else { return nil }
         let d = n.doubleValue
         guard d.isFinite, d == d.rounded(), abs(d) < 9.2e18 else { return nil }
         return n.int64Value

@@ -13,7 +13,7 @@ struct ResendFilter {
     let capacity: Int
     private(set) var seen: [UInt64: Seen] = [:]
     private var newest: Int64 = .min
-    private var lastPrune: Int64 = .min
+    private var lastPrune: Int64?
 
     /// How long an entry is kept after it was last seen: resolved alerts are re-sent by the
     /// rules for 15 minutes, firing ones every resend delay.
@@ -38,7 +38,7 @@ struct ResendFilter {
             let changed = s.status != a.status || s.startsAt != a.startsAt
             var due = false
             if let delay = policy.resendDelay, a.status == .firing || policy.repeatResolved {
-                due = a.sentAt - s.passedAt >= delay
+                due = ResendFilter.elapsed(from: s.passedAt, to: a.sentAt) >= delay
             }
             if changed || due {
                 s.status = a.status
@@ -58,9 +58,16 @@ struct ResendFilter {
             let keep = seen.sorted { $0.value.seenAt > $1.value.seenAt }.prefix(capacity / 2)
             seen = Dictionary(uniqueKeysWithValues: keep.map { ($0.key, $0.value) })
         }
-        guard newest != .min, newest - lastPrune >= 60_000 else { return }
+        guard newest != .min, lastPrune.map({ Self.elapsed(from: $0, to: newest) >= 60_000 }) ?? true else { return }
         lastPrune = newest
         let horizon = max(Self.forgetAfter, 2 * min(policy.resendDelay ?? 0, Int64.max / 4))
-        seen = seen.filter { newest - $0.value.seenAt <= horizon }
+        let now = newest
+        seen = seen.filter { Self.elapsed(from: $0.value.seenAt, to: now) <= horizon }
+    }
+
+    /// `to - from`, saturating instead of trapping on absurd times.
+    static func elapsed(from: Int64, to: Int64) -> Int64 {
+        let (d, overflow) = to.subtractingReportingOverflow(from)
+        return overflow ? (to > from ? .max : .min) : d
     }
 }

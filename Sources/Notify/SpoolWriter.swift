@@ -12,6 +12,7 @@ final class SpoolWriter: @unchecked Sendable {
     private var pending = false
     private var stopping = false
     private var finished = false
+    private var started = false
 
     /// How long to wait after a failed write before trying again (a full disk).
     static let retryPause = 1.0
@@ -21,6 +22,7 @@ final class SpoolWriter: @unchecked Sendable {
     }
 
     func start() {
+        condition.withLock { started = true }
         guard !queues.isEmpty else {
             condition.withLock { finished = true }
             return
@@ -42,6 +44,15 @@ final class SpoolWriter: @unchecked Sendable {
     @discardableResult
     func stop(timeout: Double = 10) -> Bool {
         condition.lock()
+        if !started {
+            // No thread: write what is pending here, once.
+            started = true
+            stopping = true
+            condition.unlock()
+            _ = pass()
+            condition.withLock { finished = true }
+            return true
+        }
         stopping = true
         pending = true
         condition.broadcast()
@@ -100,6 +111,7 @@ final class SpoolWriter: @unchecked Sendable {
             }
             if !work.deletes.isEmpty { spool.syncFolder() }
             for seq in q.spoolWritten(written, problems: problems) { spool.remove(seq) }
+            q.spoolFinished()
         }
         return failed
     }

@@ -95,6 +95,8 @@ final class ScriptedNotifier: Notifier {
         var calls: [[OutgoingAlert]] = []
         var delivered: [OutgoingAlert] = []
         var holding: Bool
+        /// While set, every call fails with this retryable error.
+        var failing: String?
     }
 
     init(id: String = "scripted", script: [DeliveryOutcome] = [], holding: Bool = false,
@@ -109,6 +111,7 @@ final class ScriptedNotifier: Notifier {
         if state.withLock({ $0.holding }) { gate.wait() }
         return state.withLock { s in
             s.calls.append(alerts)
+            if let f = s.failing { return .retry(f) }
             let outcome = s.script.isEmpty ? .delivered : s.script.removeFirst()
             switch outcome {
             case .delivered: s.delivered += alerts
@@ -117,6 +120,10 @@ final class ScriptedNotifier: Notifier {
             }
             return outcome
         }
+    }
+
+    func setFailing(_ error: String?) {
+        state.withLock { $0.failing = error }
     }
 
     func release() {
