@@ -75,6 +75,15 @@ enum TestSupport {
         }
     }
 
+    /// Runs a blocking call (a notifier's `deliver`) on a thread of its own: blocking Swift's
+    /// cooperative pool would starve the tasks that HTTP deliveries wait for.
+    static func offPool<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {
+        await withCheckedContinuation { (c: CheckedContinuation<T, Never>) in
+            let thread = Thread { c.resume(returning: work()) }
+            thread.start()
+        }
+    }
+
     /// Reads a JSON file or text as objects.
     static func json(_ text: String) -> Any? {
         try? JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed])
