@@ -56,7 +56,12 @@ public struct HTTPEndpoint: Sendable {
         do throws(HTTPError) {
             return try await client.send(request, timeout: timeout, bodyLimit: Self.bodyLimit)
         } catch {
-            throw NotifyError(error.description)
+            // A request this client can never make (bad URL or header, TLS settings the
+            // platform lacks) is not worth retrying.
+            switch error.kind {
+            case .invalidURL, .invalidRequest, .unsupported: throw NotifyError(error.description, permanent: true)
+            default: throw NotifyError(error.description)
+            }
         }
     }
 

@@ -67,7 +67,7 @@ final class AlertmanagerServer: Sendable {
         env["TZ"] = "UTC"
         p.environment = env
         p.standardOutput = FileHandle.nullDevice
-        FileManager.default.createFile(atPath: folder + "/am.log", contents: nil)
+        _ = FileManager.default.createFile(atPath: folder + "/am.log", contents: nil)
         p.standardError = FileHandle(forWritingAtPath: folder + "/am.log") ?? FileHandle.nullDevice
         try p.run()
         process.withLock { $0 = p }

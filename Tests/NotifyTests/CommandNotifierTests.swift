@@ -144,7 +144,7 @@ struct CommandNotifierTests {
         d.submit([TestSupport.alert("A", startsAt: 1, endsAt: nil), TestSupport.alert("B", startsAt: 1, endsAt: nil)])
         #expect(await TestSupport.eventually { d.stats()[0].failed >= 4 })
         #expect(d.stats()[0].lastError == "/bin/sh: exit status 1")
-        FileManager.default.createFile(atPath: dir + "/ok", contents: nil)
+        _ = FileManager.default.createFile(atPath: dir + "/ok", contents: nil)
         #expect(await d.waitUntilIdle(timeout: .seconds(20)))
         let gotFile = try #require(FileManager.default.contents(atPath: dir + "/got"))
         let got = String(decoding: gotFile, as: UTF8.self)
