@@ -98,8 +98,3 @@ final class WebhookReceiver: Sendable {
         } == 0
     }
 }
-
-struct ServerError: Error, CustomStringConvertible {
-    var description: String
-    init(_ d: String) { description = d }
-}
