@@ -2,7 +2,8 @@ import Foundation
 
 /// One notifier's folder of undelivered batches: a file per batch named by its sequence number
 /// (`00000000000000000042.json`), written to a temporary name, synced and renamed into place so
-/// a crash leaves either the whole file or none. A file that does not read back is reported
+/// a crash leaves either the whole file or none. Folders and files are private to the user
+/// (alerts may carry sensitive labels). A file that does not read back is reported
 /// and renamed to `*.corrupt`, never fatal.
 struct SpoolFolder: Sendable {
     let path: String
@@ -17,7 +18,8 @@ struct SpoolFolder: Sendable {
 
     func create() throws(NotifyError) {
         do {
-            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true,
+                                                    attributes: [.posixPermissions: 0o700])
         } catch {
             throw NotifyError("cannot create the spool folder \(path): \(error.localizedDescription)")
         }

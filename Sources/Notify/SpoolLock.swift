@@ -8,7 +8,8 @@ final class SpoolLock: Sendable {
 
     init(directory: String) throws(NotifyError) {
         do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true,
+                                                    attributes: [.posixPermissions: 0o700])
         } catch {
             throw NotifyError("cannot create the spool folder \(directory): \(error.localizedDescription)")
         }

@@ -75,3 +75,11 @@ struct PermanentFailureTests {
         }
     }
 }
+
+struct SpoolLocationTests {
+    @Test func followsXDGStateHome() {
+        #expect(SpoolLocation.defaultDirectory(environment: ["XDG_STATE_HOME": "/s", "HOME": "/h"]) == "/s/vigil/notify-spool")
+        #expect(SpoolLocation.defaultDirectory(environment: ["XDG_STATE_HOME": "rel", "HOME": "/h"]) == "/h/.local/state/vigil/notify-spool")
+        #expect(SpoolLocation.defaultDirectory(environment: [:]) == nil)
+    }
+}

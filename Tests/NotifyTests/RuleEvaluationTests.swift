@@ -75,3 +75,23 @@ struct RuleEvaluationTests {
         #expect(OutgoingAlert.expression(for: alert, among: rules) == "up == 0")
     }
 }
+
+/// The wiring the run loop uses: `RuleManager(onEvaluation:)` hands every group evaluation to
+/// the dispatcher.
+struct RuleManagerWiringTests {
+    @Test func ruleManagerFeedsTheDispatcher() async throws {
+        let f = try RuleEvaluationTests.Fixture()
+        let sink = ScriptedNotifier(policy: DeliveryPolicy(resendDelay: 60_000, repeatResolved: true, maxBatchSize: 256))
+        let history = AlertHistory()
+        let d = NotificationDispatcher(notifiers: [sink], history: history)
+        d.start()
+        defer { d.stop() }
+        let manager = RuleManager(groups: [f.evaluator.group], context: f.evaluator.context,
+                                  onEvaluation: { evaluator, evaluation in d.submit(evaluation, from: evaluator) })
+        for t in stride(from: Int64(0), through: 180_000, by: 15_000) { manager.evaluate(at: t) }
+        #expect(await d.waitUntilIdle(timeout: .seconds(10)))
+        #expect(sink.delivered.map(\.status) == [.firing, .firing, .resolved])
+        #expect(history.episodes().first?.resolvedAt != nil)
+        #expect(history.events(after: 0).map(\.kind) == [.fired, .resolved])
+    }
+}
