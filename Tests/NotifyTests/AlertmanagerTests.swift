@@ -93,7 +93,8 @@ struct AlertmanagerTests {
         let am = try await AlertmanagerServer()
         var options = Self.fast
         options.spoolDirectory = dir
-        let d = NotificationDispatcher(notifiers: [AlertmanagerNotifier(endpoint: HTTPEndpoint(url: am.url))], options: options)
+        let notifier = AlertmanagerNotifier(endpoint: HTTPEndpoint(url: am.url))
+        let d = NotificationDispatcher(notifiers: [notifier], options: options)
         d.start()
         defer { d.stop() }
         let t0 = TestSupport.nowMs - 60_000
@@ -108,7 +109,9 @@ struct AlertmanagerTests {
         let down = d.stats()[0]
         #expect(down.queued == 2)
         #expect(down.lastError?.contains("connection refused") == true)
-        #expect(await TestSupport.eventually { (try? FileManager.default.contentsOfDirectory(atPath: dir).count) == 2 })
+        #expect(await TestSupport.eventually {
+            (try? FileManager.default.contentsOfDirectory(atPath: dir + "/" + notifier.id).count) == 2
+        })
 
         // Back up: Alertmanager lost its in-memory alerts; the queue brings both.
         try await am.start()

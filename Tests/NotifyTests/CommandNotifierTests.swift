@@ -113,9 +113,9 @@ struct CommandNotifierTests {
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let script = dir + "/hang.sh"
         try "#!/bin/sh\nsleep 60 &\necho $! > \"\(dir)/child\"\nsleep 60\n".write(toFile: script, atomically: true, encoding: .utf8)
-        let n = CommandNotifier(argv: ["/bin/sh", script], timeout: .milliseconds(500))
-        let outcome = n.deliver([TestSupport.alert("A", startsAt: 1, endsAt: nil)])
-        #expect(outcome == .retry("/bin/sh: timed out after 0.5 seconds (killed)"))
+        let n = CommandNotifier(argv: ["/bin/sh", script], timeout: .seconds(2))
+        let outcome = await TestSupport.offPool { n.deliver([TestSupport.alert("A", startsAt: 1, endsAt: nil)]) }
+        #expect(outcome == .retry("/bin/sh: timed out after 2.0 seconds (killed)"))
         let childFile = try #require(FileManager.default.contents(atPath: dir + "/child"))
         let text = String(decoding: childFile, as: UTF8.self)
         let child = try #require(Int32(text.trimmingCharacters(in: .whitespacesAndNewlines)))

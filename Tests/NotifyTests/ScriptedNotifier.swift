@@ -16,6 +16,8 @@ final class ScriptedNotifier: Notifier {
         var calls: [[OutgoingAlert]] = []
         var delivered: [OutgoingAlert] = []
         var holding: Bool
+        /// Calls that have started (including one waiting while held).
+        var entered = 0
         /// While set, every call fails with this retryable error.
         var failing: String?
     }
@@ -29,7 +31,10 @@ final class ScriptedNotifier: Notifier {
     }
 
     func deliver(_ alerts: [OutgoingAlert]) -> DeliveryOutcome {
-        if state.withLock({ $0.holding }) { gate.wait() }
+        if state.withLock({ s in
+            s.entered += 1
+            return s.holding
+        }) { gate.wait() }
         return state.withLock { s in
             s.calls.append(alerts)
             if let f = s.failing { return .retry(f) }
@@ -53,5 +58,6 @@ final class ScriptedNotifier: Notifier {
     }
 
     var calls: [[OutgoingAlert]] { state.withLock { $0.calls } }
+    var entered: Int { state.withLock { $0.entered } }
     var delivered: [OutgoingAlert] { state.withLock { $0.delivered } }
 }
