@@ -58,7 +58,7 @@ let package = Package(
         .testTarget(name: "InflateTests", dependencies: ["Inflate"], swiftSettings: strict),
         .testTarget(name: "HTTPTests", dependencies: ["HTTP", "Inflate"], swiftSettings: strict),
         .testTarget(name: "RESPTests", dependencies: ["RESP"], swiftSettings: strict),
-        .testTarget(name: "NotifyTests", dependencies: ["Notify", "Alerting", "HTTP", "Config", "TimeSeries", "PromQL"], swiftSettings: strict),
+        .testTarget(name: "NotifyTests", dependencies: ["Notify", "Alerting", "HTTP", "Config", "TimeSeries"], swiftSettings: strict),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal"], swiftSettings: strict),
         .testTarget(name: "PollingTests", dependencies: ["Polling", "Scrape", "Exposition", "TimeSeries", "Config"], exclude: ["Fixtures"], swiftSettings: strict),
         .testTarget(name: "GrafanaImportTests", dependencies: ["GrafanaImport", "Config", "PromQL"], swiftSettings: strict),
