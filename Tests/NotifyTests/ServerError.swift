@@ -1,0 +1,5 @@
+/// A test server that would not start.
+struct ServerError: Error, CustomStringConvertible {
+    var description: String
+    init(_ d: String) { description = d }
+}
