@@ -43,7 +43,7 @@ let package = Package(
             swiftSettings: strict),
         .executableTarget(
             name: "vigil",
-            dependencies: ["Arguments", "YAML", "Exposition", "TimeSeries", "Scrape", "PromQL", "Templates", "Config", "Alerting", "Polling", "Terminal", "Curses", "Dashboard", "GrafanaImport", "Demo", "HTTPServer", "CNcursesw"],
+            dependencies: ["Arguments", "YAML", "Exposition", "TimeSeries", "Scrape", "PromQL", "Templates", "Config", "Alerting", "Polling", "Terminal", "Curses", "Dashboard", "GrafanaImport", "Demo", "HTTPServer", "Notify", "CNcursesw"],
             swiftSettings: strict),
         .executableTarget(
             name: "vigil-bench",

@@ -25,4 +25,9 @@ public struct NotifierConfig: Hashable, Sendable {
     public var tls: TLSConfig?
     public var resendDelay: PromDuration = .minutes(1)
     public var tui = TUI()
+
+    public init(kind: Kind, url: String? = nil) {
+        self.kind = kind
+        self.url = url
+    }
 }

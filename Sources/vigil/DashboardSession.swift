@@ -31,6 +31,11 @@ enum DashboardSession {
                        }.joined(separator: ", ") + "}",
                        endsAt: s.endsAt, createdBy: s.createdBy, comment: s.comment, active: s.isActive(at: now))
         }
+        app.alertHistory = runtime.notify.history.episodes().sorted { $0.firedAt > $1.firedAt }.prefix(50).map { e in
+            AlertHistoryRow(name: e.name, labels: e.labels.pairs.filter { $0.name != "alertname" }
+                                .map { "\($0.name)=\"\($0.value)\"" }.joined(separator: ", "),
+                            firedAt: e.firedAt, resolvedAt: e.resolvedAt)
+        }
         app.tick(now: now)
         return new
     }

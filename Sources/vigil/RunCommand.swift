@@ -34,6 +34,9 @@ enum RunCommand {
         runtimeOptions.memoryLimit = memoryLimit
         runtimeOptions.ruleFiles = args.all("rules")
         runtimeOptions.alertmanagers = args.all("alertmanager")
+        for url in runtimeOptions.alertmanagers where !(url.hasPrefix("http://") || url.hasPrefix("https://")) {
+            return Vigil.usage(UsageError("invalid --alertmanager '\(url)' (expected http://HOST:PORT)", command: "vigil run"))
+        }
         runtimeOptions.stateDirectory = args.value("state-dir")
         if args.flag("headless") {
             return HeadlessRun.run(configFlag: args.value("config"), options: runtimeOptions, listen: args.value("listen"))
@@ -42,6 +45,7 @@ enum RunCommand {
             return Vigil.usage(UsageError("--listen \(listen) needs --headless", command: "vigil run"))
         }
         let configFlag = args.value("config")
+        runtimeOptions.interactive = true
         let build = { (store: SeriesStore?) -> Result<Runtime, RunFailure> in
             var o = runtimeOptions
             o.store = store

@@ -2,6 +2,7 @@ import Alerting
 import Config
 import Dashboard
 import Foundation
+import Notify
 import Polling
 import Synchronization
 import TimeSeries
@@ -27,6 +28,9 @@ final class Runtime: Sendable {
     private let alertState: AlertStateKeeper?
     let stateDirectory: String
     let log: RunLog
+    /// Notifiers from the config and `--alertmanager`, started with the runtime.
+    let notifierConfigs: [NotifierConfig]
+    let notify = NotifyHub()
     private let maintenance = Mutex<Task<Void, Never>?>(nil)
 
     struct Failure: Error, CustomStringConvertible {
@@ -72,6 +76,16 @@ final class Runtime: Sendable {
         self.watchers = watchers
         initialDiscovered = discovered
         targets = staticTargets + discovered.flatMap(\.targets)
+        var notifiers = config?.notifiers ?? []
+        for url in options.alertmanagers { notifiers.append(NotifierConfig(kind: .alertmanager, url: url)) }
+        if options.interactive {
+            // A log notifier without a file would write over the dashboard.
+            let toStderr = notifiers.filter { $0.kind == .log && $0.path == nil }
+            if !toStderr.isEmpty { log.warn("a log notifier without a path writes to standard error; it is off while the dashboard runs") }
+            notifiers.removeAll { $0.kind == .log && $0.path == nil }
+        }
+        notifierConfigs = notifiers
+        let resendDelay = notifiers.filter { $0.kind == .alertmanager }.map(\.resendDelay.milliseconds).min() ?? 60_000
         silenceStore = SilenceStore(path: stateDirectory + "/silences.json")
         if let e = silenceStore.loadError { log.warn(e) }
         let ruleFiles = (config?.ruleFiles ?? []).flatMap(RuleFileGlob.expand) + options.ruleFiles.flatMap(RuleFileGlob.expand)
@@ -80,8 +94,10 @@ final class Runtime: Sendable {
             ruleErrors = loaded.errors
             let context = RuleEvaluationContext(
                 store: store, evaluationInterval: global.evaluationInterval.milliseconds,
-                externalLabels: Labels(global.externalLabels))
-            let manager = RuleManager(groups: loaded.groups, context: context)
+                externalLabels: Labels(global.externalLabels), resendDelay: resendDelay)
+            let hub = notify
+            let manager = RuleManager(groups: loaded.groups, context: context,
+                                      onEvaluation: { evaluator, evaluation in hub.submit(evaluation, from: evaluator) })
             let keeper = AlertStateKeeper(directory: stateDirectory)
             if let e = keeper.loadError { log.warn(e) }
             // Alerts reappear once the first polls are in: allow a few poll intervals for that.
@@ -103,6 +119,11 @@ final class Runtime: Sendable {
         targetSet.set("static", staticTargets)
         for part in initialDiscovered { targetSet.set(part.source, part.targets) }
         for w in watchers { w.start() }
+        let dispatcher = NotificationDispatcher(
+            notifiers: NotifierFactory.make(notifierConfigs),
+            options: DispatcherOptions(spoolDirectory: stateDirectory + "/notify-spool"), history: notify.history)
+        for p in dispatcher.startupProblems { log.warn(p) }
+        notify.start(dispatcher)
         rules?.start()
         let store = self.store
         let keeper = alertState
@@ -127,6 +148,7 @@ final class Runtime: Sendable {
         for w in watchers { w.stop() }
         scheduler.stop()
         rules?.stop()
+        notify.stop()
         maintenance.withLock { $0?.cancel() }
         if let alertState, let rules, let e = alertState.save(from: rules) { log.warn(e) }
     }

@@ -11,6 +11,8 @@ struct RuntimeOptions {
     var alertmanagers: [String] = []
     /// `--state-dir DIR`: overrides the config's `state_dir`.
     var stateDirectory: String?
+    /// True for the dashboard (standard error is the screen's), false for headless and snapshots.
+    var interactive = false
     /// The store of the run being reloaded, so a reload keeps the history.
     var store: SeriesStore?
 }

@@ -57,6 +57,7 @@ enum SelfMetrics {
                 w.sample("ALERTS", pairs.sorted { $0.0 < $1.0 }, 1)
             }
         }
+        if let d = runtime.notify.current { w.text += d.metricsText() }
         for line in extra { w.text += line }
         return w.text
     }

@@ -129,6 +129,46 @@ import Testing
         return String(decoding: data, as: UTF8.self)
     }
 
+    /// `--alertmanager` delivers to Debian's real Alertmanager: the firing alert arrives with
+    /// its labels and annotations (checked through Alertmanager's own API).
+    @Test func alertsReachARealAlertmanager() throws {
+        let exe = "/usr/bin/prometheus-alertmanager"
+        guard FileManager.default.isExecutableFile(atPath: exe), let server = try FileHTTPServer() else { return }
+        defer { server.stop() }
+        let (dir, config) = try setUp(server)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let amDir = dir.appendingPathComponent("am")
+        try FileManager.default.createDirectory(at: amDir, withIntermediateDirectories: true)
+        try """
+            route: {receiver: none, group_wait: 1s}
+            receivers: [{name: none}]
+            """.write(to: amDir.appendingPathComponent("am.yml"), atomically: true, encoding: .utf8)
+        let port = Int.random(in: 40_000..<50_000)
+        let am = Process()
+        am.executableURL = URL(fileURLWithPath: exe)
+        am.arguments = ["--config.file=\(amDir.path)/am.yml", "--storage.path=\(amDir.path)/data",
+                        "--web.listen-address=127.0.0.1:\(port)", "--cluster.listen-address=", "--log.level=warn"]
+        am.standardOutput = FileHandle.nullDevice
+        am.standardError = FileHandle.nullDevice
+        try am.run()
+        defer {
+            kill(am.processIdentifier, SIGKILL)
+            am.waitUntilExit()
+        }
+        let run = try BackgroundVigil(["run", "--headless", "--config", config, "--alertmanager", "http://127.0.0.1:\(port)"])
+        #expect(run.waitFor("msg=\"alert firing\""))
+        var received = ""
+        for _ in 0..<100 {
+            received = (try? Self.get("http://127.0.0.1:\(port)/api/v2/alerts")) ?? ""
+            if received.contains("QueueBacklog") { break }
+            Thread.sleep(forTimeInterval: 0.2)
+        }
+        #expect(run.stop() == 0)
+        #expect(received.contains("\"alertname\":\"QueueBacklog\""))
+        #expect(received.contains("\"severity\":\"page\""))
+        #expect(received.contains("orders has 120 jobs"))
+    }
+
     @Test func listenNeedsHeadless() throws {
         let r = try VigilProcess.run(["run", "--listen", "127.0.0.1:0"])
         #expect(r.status == 2)
