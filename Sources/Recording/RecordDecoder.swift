@@ -8,7 +8,7 @@ struct RecordDecoder {
     private(set) var series: [Labels] = []
     private var previous: [UInt64] = []
     private var labelPairs = 0
-    private var groups: [RecordedGroup] = []
+    private(set) var groups: [RecordedGroup] = []
 
     /// The block time of a payload, without decoding the rest.
     static func time(of payload: [UInt8], base: Int64, file: String) throws(RecordingError) -> Int64 {

@@ -96,27 +96,20 @@ struct RecordEncoder {
         return p.bytes
     }
 
+    /// A payload declaring rule groups the file has not declared yet; nil when there are none.
+    mutating func groups(time: Int64, _ list: [RecordedGroup]) -> [UInt8]? {
+        var p = ByteWriter(capacity: 64)
+        p.varint(time)
+        let before = p.count
+        for g in list where groups[g] == nil { _ = groupID(g, into: &p) }
+        return p.count > before ? p.bytes : nil
+    }
+
     /// A payload for one group evaluation and the alert transitions it caused.
     mutating func evaluation(time: Int64, group: RecordedGroup, at evalTime: Int64, transitions: [RecordedAlert]) -> [UInt8]? {
         var p = ByteWriter(capacity: 64)
         p.varint(time)
-        let gid: UInt32
-        if let known = groups[group] {
-            gid = known
-        } else {
-            guard groups.count < RecordFormat.maxGroups, symbols.count + 2 <= RecordFormat.maxSymbols,
-                  fits(group.name), fits(group.file) else {
-                full = true
-                return nil
-            }
-            gid = UInt32(groups.count)
-            groups[group] = gid
-            p.byte(RecordFormat.Record.group.rawValue)
-            p.uvarint(UInt64(gid))
-            symbol(group.name, into: &p)
-            symbol(group.file, into: &p)
-            p.varint(group.interval)
-        }
+        guard let gid = groupID(group, into: &p) else { return nil }
         var entries: [(UInt32, UInt8)] = []
         entries.reserveCapacity(transitions.count)
         for a in transitions {
@@ -142,6 +135,24 @@ struct RecordEncoder {
     }
 
     // MARK: Declarations
+
+    /// The id of a group, declaring it (a `group` record) when new; nil past the format's bounds.
+    private mutating func groupID(_ group: RecordedGroup, into p: inout ByteWriter) -> UInt32? {
+        if let known = groups[group] { return known }
+        guard groups.count < RecordFormat.maxGroups, symbols.count + 2 <= RecordFormat.maxSymbols,
+              fits(group.name), fits(group.file) else {
+            full = true
+            return nil
+        }
+        let gid = UInt32(groups.count)
+        groups[group] = gid
+        p.byte(RecordFormat.Record.group.rawValue)
+        p.uvarint(UInt64(gid))
+        symbol(group.name, into: &p)
+        symbol(group.file, into: &p)
+        p.varint(group.interval)
+        return gid
+    }
 
     /// Writes a `series` record and returns the new id; nil (and `full`) past the format's bounds.
     private mutating func declare(_ labels: Labels, into w: inout ByteWriter) -> UInt32? {

@@ -58,6 +58,9 @@ public final class RecordReader {
         id >= 0 && id < decoder.series.count ? decoder.series[id] : .empty
     }
 
+    /// The rule groups the file of the last block returned has declared so far.
+    public var groups: [RecordedGroup] { decoder.groups }
+
     /// The next block, or nil at the end of the last file.
     public func next() throws(RecordingError) -> RecordBlock? {
         while true {

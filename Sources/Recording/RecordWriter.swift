@@ -27,6 +27,9 @@ public final class RecordWriter: Sendable {
         var sessions: UInt32 = 0
         var stats = Stats()
         var closed = false
+        /// The rule groups of the running rule set, declared again at the start of every file.
+        var groups: [RecordedGroup] = []
+        var failure: RecordingError?
     }
 
     public let path: String
@@ -60,12 +63,15 @@ public final class RecordWriter: Sendable {
 
     public var stats: Stats { state.withLock { $0.stats } }
 
+    /// The first write error; after one, every write is skipped.
+    public var failure: RecordingError? { state.withLock { $0.failure } }
+
     /// Writes one ingest batch (one block, or a few when it is very large). `labels` names the
     /// series of a ref the current file has not declared yet; nil drops that sample.
     public func writeSamples(time: Int64, session: UInt32, refs: [UInt64], ts: [Int64], bits: [UInt64],
                              labels: (UInt64) -> Labels?) throws(RecordingError) {
         try state.withLock { (s: inout State) throws(RecordingError) in
-            guard !s.closed else { return }
+            guard !s.closed, s.failure == nil else { return }
             let t = max(time, s.lastTime)
             let (payloads, written) = s.encoder.samples(time: t, session: session, refs: refs, ts: ts, bits: bits, labels: labels)
             try write(payloads, time: t, into: &s)
@@ -76,7 +82,7 @@ public final class RecordWriter: Sendable {
     /// Writes a metric's metadata when it differs from what the current file has.
     public func writeMetadata(time: Int64, metric: String, meta: MetricMetadata) throws(RecordingError) {
         try state.withLock { (s: inout State) throws(RecordingError) in
-            guard !s.closed else { return }
+            guard !s.closed, s.failure == nil else { return }
             let t = max(time, s.lastTime)
             guard let p = s.encoder.metadata(time: t, metric: metric, meta: meta) else { return }
             try write([p], time: t, into: &s)
@@ -87,9 +93,21 @@ public final class RecordWriter: Sendable {
     public func writeEvaluation(time: Int64, group: RecordedGroup, at evalTime: Int64,
                                 transitions: [RecordedAlert]) throws(RecordingError) {
         try state.withLock { (s: inout State) throws(RecordingError) in
-            guard !s.closed else { return }
+            guard !s.closed, s.failure == nil else { return }
             let t = max(time, s.lastTime)
             guard let p = s.encoder.evaluation(time: t, group: group, at: evalTime, transitions: transitions) else { return }
+            try write([p], time: t, into: &s)
+        }
+    }
+
+    /// Declares the rule groups the run evaluates (before any evaluation of them), here and at
+    /// the start of every later file, so a replay knows which groups the recording drives.
+    public func declareGroups(time: Int64, _ groups: [RecordedGroup]) throws(RecordingError) {
+        try state.withLock { (s: inout State) throws(RecordingError) in
+            guard !s.closed, s.failure == nil else { return }
+            s.groups = groups
+            let t = max(time, s.lastTime)
+            guard let p = s.encoder.groups(time: t, groups) else { return }
             try write([p], time: t, into: &s)
         }
     }
@@ -97,7 +115,7 @@ public final class RecordWriter: Sendable {
     /// Syncs and closes the file; later writes are ignored.
     public func close() {
         state.withLock { s in
-            guard !s.closed else { return }
+            guard !s.closed, s.failure == nil else { return }
             s.closed = true
             if s.fd >= 0 {
                 FileIO.sync(s.fd)
@@ -109,7 +127,9 @@ public final class RecordWriter: Sendable {
 
     // MARK: Files
 
-    private func write(_ payloads: [[UInt8]], time: Int64, into s: inout State) throws(RecordingError) {
+    /// Frames and writes payloads, then rotates when the file is full (unless `mayRotate` is
+    /// false: the declarations that open a new file never rotate it again).
+    private func write(_ payloads: [[UInt8]], time: Int64, into s: inout State, mayRotate: Bool = true) throws(RecordingError) {
         guard !payloads.isEmpty else { return }
         var frame = ByteWriter(capacity: payloads.reduce(0) { $0 + $1.count + RecordFormat.frameHeaderSize })
         for p in payloads {
@@ -117,22 +137,32 @@ public final class RecordWriter: Sendable {
             frame.u32(CRC32C.checksum(p))
             frame.append(p)
         }
-        if let e = FileIO.writeAll(s.fd, frame.bytes) { throw RecordingError(file: path, "write failed: \(e)") }
+        if let e = FileIO.writeAll(s.fd, frame.bytes) {
+            let failure = RecordingError(file: path, "write failed: \(e)")
+            s.failure = failure
+            throw failure
+        }
         s.size += Int64(frame.count)
         s.stats.bytes += Int64(frame.count)
         s.stats.blocks += payloads.count
         s.lastTime = time
-        if time - s.lastSync >= syncInterval {
+        if time &- s.lastSync >= syncInterval {
             FileIO.syncData(s.fd)
             s.lastSync = time
         }
-        if s.size >= maxBytes || s.encoder.full {
+        if mayRotate && (s.size >= maxBytes || s.encoder.full) {
             FileIO.sync(s.fd)
             FileIO.closeFile(s.fd)
             s.fd = -1
-            try Self.rotateFiles(path, keep: keep)
-            try Self.create(path, into: &s)
+            do {
+                try Self.rotateFiles(path, keep: keep)
+                try Self.create(path, into: &s)
+            } catch {
+                s.failure = error
+                throw error
+            }
             s.stats.rotations += 1
+            if let p = s.encoder.groups(time: time, s.groups) { try write([p], time: time, into: &s, mayRotate: false) }
         }
     }
 

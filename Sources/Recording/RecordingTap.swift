@@ -3,19 +3,17 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Synchronization
 import TimeSeries
 
 /// The store observer behind `--record`: every batch a `SeriesStore` commits (polled and
 /// scraped samples, never rule output) goes to a `RecordWriter` as one block, stamped with the
 /// wall-clock time of the commit.
 ///
-/// A write error (a full disk) stops the tap — ingest goes on unrecorded — and is kept in
-/// `failure` for the UI. The failure sits behind a `Mutex`; the writer guards itself.
+/// A write error (a full disk) stops recording — ingest goes on unrecorded — and is kept in the
+/// writer's `failure`. The tap holds no mutable state; the writer guards its own.
 public final class RecordingTap: IngestObserver {
     public let writer: RecordWriter
     private let session: UInt32
-    private let failed = Mutex<RecordingError?>(nil)
 
     public init(writer: RecordWriter) {
         self.writer = writer
@@ -23,34 +21,40 @@ public final class RecordingTap: IngestObserver {
     }
 
     /// The write error that stopped recording, if any.
-    public var failure: RecordingError? { failed.withLock { $0 } }
+    public var failure: RecordingError? { writer.failure }
 
     public func store(_ store: SeriesStore, didCommit batch: IngestBatch) {
-        guard failure == nil else { return }
         do {
             try writer.writeSamples(time: Self.wallClockMs(), session: session, refs: batch.refs.map(\.rawValue),
                                     ts: batch.ts, bits: batch.bits) { store.labels(of: SeriesRef(rawValue: $0)) }
         } catch {
-            failed.withLock { $0 = $0 ?? error }
+            // Kept by the writer as its `failure`.
         }
     }
 
     public func store(_ store: SeriesStore, didSetMetadata meta: MetricMetadata, for metric: String) {
-        guard failure == nil else { return }
         do {
             try writer.writeMetadata(time: Self.wallClockMs(), metric: metric, meta: meta)
         } catch {
-            failed.withLock { $0 = $0 ?? error }
+            // Kept by the writer as its `failure`.
+        }
+    }
+
+    /// Declares the rule groups of the run (see `RecordWriter.declareGroups`).
+    public func declare(_ groups: [RecordedGroup]) {
+        do {
+            try writer.declareGroups(time: Self.wallClockMs(), groups)
+        } catch {
+            // Kept by the writer as its `failure`.
         }
     }
 
     /// Notes a rule group evaluation and the alerts whose state it changed.
     public func evaluated(_ group: RecordedGroup, at evalTime: Int64, transitions: [RecordedAlert]) {
-        guard failure == nil else { return }
         do {
             try writer.writeEvaluation(time: Self.wallClockMs(), group: group, at: evalTime, transitions: transitions)
         } catch {
-            failed.withLock { $0 = $0 ?? error }
+            // Kept by the writer as its `failure`.
         }
     }
 

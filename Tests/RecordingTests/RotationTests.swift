@@ -84,3 +84,24 @@ enum FileIOSize {
         return (attrs[.size] as? NSNumber)?.int64Value ?? -1
     }
 }
+
+/// Rule group declarations are repeated at the start of every file.
+@Suite struct GroupDeclarationTests {
+    @Test func groupsAreDeclaredInEveryFile() throws {
+        let dir = try TempDirectory()
+        defer { dir.cleanup() }
+        let path = dir.path("rec")
+        let writer = try RecordWriter(path: path, maxBytes: 1024, keep: 10)
+        let groups = [RecordedGroup(name: "a", file: "r.yml", interval: 1000), RecordedGroup(name: "b", file: "r.yml", interval: 5000)]
+        try writer.declareGroups(time: 0, groups)
+        try RecordingFixtures.write(writer, series: RotationTests.series, batches: RotationTests().batches(40))
+        writer.close()
+        let files = RecordReader.rotatedSet(path)
+        #expect(files.count > 2)
+        for f in files {
+            let reader = try RecordReader(path: f)
+            _ = try reader.next()
+            #expect(reader.groups == groups, "\(f)")
+        }
+    }
+}
