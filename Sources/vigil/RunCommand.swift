@@ -28,20 +28,30 @@ enum RunCommand {
             }
             memoryLimit = Int(size.bytes)
         }
+        let feed: RuntimeFeed
+        switch RecordOptions.feed(args) {
+        case .failure(let e): return Vigil.usage(e)
+        case .success(let f): feed = f
+        }
         let build = { () -> Result<Runtime, RunFailure> in
-            makeRuntime(configFlag: args.value("config"), urls: args.positionals, memoryLimit: memoryLimit)
+            makeRuntime(configFlag: args.value("config"), urls: args.positionals, memoryLimit: memoryLimit, feed: feed)
         }
         switch build() {
         case .failure(let e):
             printError(e.description)
             return .usage
         case .success(let runtime):
-            return TerminalUI.run(runtime: runtime, options: options, reload: build)
+            let code = TerminalUI.run(runtime: runtime, options: options, reload: build)
+            if case .record(let writer) = feed {
+                writer.close()
+                if let e = writer.failure { printError("vigil: recording stopped: \(e)") }
+            }
+            return code
         }
     }
 
     /// The config (if any) and sources, ready to start.
-    static func makeRuntime(configFlag: String?, urls: [String], memoryLimit: Int?) -> Result<Runtime, RunFailure> {
+    static func makeRuntime(configFlag: String?, urls: [String], memoryLimit: Int?, feed: RuntimeFeed = .poll) -> Result<Runtime, RunFailure> {
         var config: Config?
         switch ConfigSelection.load(flag: configFlag) {
         case .failed(let errors): return .failure(RunFailure(description: errors.errors.map(\.description).joined(separator: "\n")))
@@ -49,7 +59,7 @@ enum RunCommand {
         case .none: config = nil
         }
         do {
-            return .success(try Runtime(config: config, urls: urls, memoryLimit: memoryLimit))
+            return .success(try Runtime(config: config, urls: urls, memoryLimit: memoryLimit, feed: feed))
         } catch {
             return .failure(RunFailure(description: "vigil: \(error)"))
         }

@@ -25,23 +25,28 @@ final class Runtime: Sendable {
     let ruleErrors: [String]
     private let silences = Mutex<[String: Int64]>([:])
     private let maintenance = Mutex<Task<Void, Never>?>(nil)
+    /// Polling, recording or replaying (FeedHooks.swift); `clock` is the time the run is at.
+    let feed: FeedHooks
+    var clock: RuntimeClock { feed.clock }
 
     struct Failure: Error, CustomStringConvertible {
         let description: String
     }
 
-    init(config: Config?, urls: [String], memoryLimit: Int? = nil) throws {
+    init(config: Config?, urls: [String], memoryLimit: Int? = nil, feed: RuntimeFeed = .poll) throws {
         self.config = config
+        let feed = FeedHooks(feed)
+        self.feed = feed
         let global = config?.global ?? GlobalConfig()
         store = SeriesStore(options: SeriesStore.Options(
             retention: global.retention.milliseconds,
-            memoryLimit: memoryLimit ?? global.memoryLimit.map { Int($0.bytes) }))
+            memoryLimit: memoryLimit ?? global.memoryLimit.map { Int($0.bytes) }), observer: feed.tap)
         scheduler = Scheduler(store: store)
         var urls = urls
         // Nothing to watch: the local host, so the first run shows something real.
-        if (config?.sources.isEmpty ?? true) && urls.isEmpty { urls = ["host://"] }
+        if feed.polls && (config?.sources.isEmpty ?? true) && urls.isEmpty { urls = ["host://"] }
         let factory = SourceFactory()
-        let staticTargets = try SourceSelection.targets(config: config, urls: urls, factory: factory)
+        let staticTargets = feed.polls ? try SourceSelection.targets(config: config, urls: urls, factory: factory) : []
         self.staticTargets = staticTargets
         let scheduler = self.scheduler
         let set = FileSDTargetSet { scheduler.run($0) }
@@ -49,7 +54,7 @@ final class Runtime: Sendable {
         var watchers: [FileSDWatcher] = []
         var discovered: [(source: String, targets: [PollTarget])] = []
         let errors = discoveryErrors
-        for source in config?.sources ?? [] {
+        for source in feed.polls ? config?.sources ?? [] : [] {
             guard let sd = source.fileSD else { continue }
             let watcher = FileSDWatcher(config: sd, onChange: { groups in
                 if let t = try? factory.targets(for: source, discovered: groups) { set.set(source.name, t) }
@@ -64,14 +69,14 @@ final class Runtime: Sendable {
         self.watchers = watchers
         initialDiscovered = discovered
         targets = staticTargets + discovered.flatMap(\.targets)
-        if let config, !config.ruleFiles.isEmpty {
-            let files = config.ruleFiles.flatMap(RuleFileGlob.expand)
+        if let ruleFiles = feed.ruleFiles ?? config?.ruleFiles, !ruleFiles.isEmpty {
+            let files = ruleFiles.flatMap(RuleFileGlob.expand)
             let loaded = RuleManager.load(files: files)
             ruleErrors = loaded.errors
             let context = RuleEvaluationContext(
                 store: store, evaluationInterval: global.evaluationInterval.milliseconds,
                 externalLabels: Labels(global.externalLabels))
-            rules = RuleManager(groups: loaded.groups, context: context)
+            rules = feed.makeRules(groups: loaded.groups, context: context)
         } else {
             rules = nil
             ruleErrors = []
@@ -79,6 +84,7 @@ final class Runtime: Sendable {
     }
 
     func start() {
+        if let replay = feed.replay { return replay.start(self) }
         targetSet.set("static", staticTargets)
         for part in initialDiscovered { targetSet.set(part.source, part.targets) }
         for w in watchers { w.start() }
@@ -95,6 +101,7 @@ final class Runtime: Sendable {
     }
 
     func stop() {
+        feed.replay?.stop()
         for w in watchers { w.stop() }
         scheduler.stop()
         rules?.stop()

@@ -28,7 +28,7 @@ enum TerminalUI {
         runtime.start()
         let (theme, themeError) = DashboardSession.initialTheme(options.theme, config: runtime.config)
         var app = DashboardSession.makeApp(runtime: runtime, theme: theme, colorLevel: screen.colorLevel,
-                                           symbols: screen.capabilities.symbols, now: Runtime.nowMs)
+                                           symbols: screen.capabilities.symbols, now: runtime.clock.nowMs)
         if let themeError { app.show(message: themeError, isError: true) }
         for e in runtime.ruleErrors { app.show(message: e, isError: true) }
         var frame = Buffer(area: screen.area)
@@ -51,7 +51,7 @@ enum TerminalUI {
                 case .quit: break loop
                 case .reload: reloadConfig(&runtime, &app, reload)
                 case .silence(let id, let ms):
-                    runtime.silence(id, for: ms, now: Runtime.nowMs)
+                    runtime.silence(id, for: ms, now: runtime.clock.nowMs)
                     app.show(message: "silenced for \(ms / 60_000)m")
                 case .setTheme(let name):
                     do { app.apply(theme: try ThemeCatalog().load(name)) } catch { app.show(message: "\(error)", isError: true) }
@@ -60,7 +60,7 @@ enum TerminalUI {
             }
             if ContinuousClock.now - lastRefresh >= options.refresh {
                 lastRefresh = ContinuousClock.now
-                DashboardSession.refresh(&app, runtime: runtime, now: Runtime.nowMs)
+                DashboardSession.refresh(&app, runtime: runtime, now: runtime.clock.nowMs)
             }
             app.render(into: &frame)
             screen.draw(frame)
@@ -85,7 +85,7 @@ enum TerminalUI {
         runtime = fresh
         runtime.start()
         app = DashboardSession.makeApp(runtime: runtime, theme: app.theme, colorLevel: app.colorLevel,
-                                       symbols: app.symbols, now: Runtime.nowMs)
+                                       symbols: app.symbols, now: runtime.clock.nowMs)
         app.setSize(width: size.width, height: size.height)
         app.show(message: "config reloaded")
     }
