@@ -126,6 +126,8 @@ final class ReplayDriver: Sendable {
             if block.time &- lastCompaction >= 300_000 {
                 _ = store.compact(now: block.time)
                 lastCompaction = block.time
+                refs = []  // retention may have removed series: look them up again
+
             }
         }
         if !stopping.load(ordering: .relaxed), let last = summary.last {
