@@ -17,7 +17,7 @@ struct ReplayPacer {
             let elapsed = ContinuousClock.now - wallStart
             let elapsedMs = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
             if elapsedMs >= due { return true }
-            clock.set(origin &+ Int64(min(Double(t &- origin), elapsedMs * speed)))
+            clock.set(origin &+ Int64(min(Double(t &- origin), elapsedMs * speed, 9e18)))
             Thread.sleep(forTimeInterval: min(0.1, (due - elapsedMs) / 1000))
         }
         return false

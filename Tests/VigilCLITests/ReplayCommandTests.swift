@@ -10,9 +10,9 @@ import Testing
 
     /// `m{job="x"}` every second for 60 s: 1, then 10 from 20 s to 39 s, then 1 again; and a
     /// counter `c{job="x"}`.
-    static func recording() -> RecordingBuilder {
+    static func recording(_ range: Range<Int> = 0..<60) -> RecordingBuilder {
         var b = RecordingBuilder()
-        for k in 0..<60 {
+        for k in range {
             let t = t0 + Int64(k) * 1000
             b.block(time: t, [
                 ([("__name__", "m"), ("job", "x")], t, k >= 20 && k < 40 ? 10 : 1),
@@ -121,6 +121,25 @@ import Testing
         let cold = try replay(f, ["--alerts", "--rules", rules, "--from", "45s", "--warmup", "0s"])
         #expect(cold.status == 0)
         #expect(cold.stdout.isEmpty)
+    }
+
+    /// A rotated set (`rec.1`, then `rec`, each declaring its own series) replays as one.
+    @Test func rotatedFilesReplayInOrder() throws {
+        let f = try fixture(Self.recording(30..<60).bytes)
+        defer { f.cleanup() }
+        try Data(Self.recording(0..<30).bytes).write(to: URL(fileURLWithPath: f.recording + ".1"))
+        let rules = try f.file("high.yml", Self.highRule)
+        let r = try replay(f, ["--alerts", "--rules", rules])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout == """
+            2023-11-14T22:13:40.000Z pending  High{job="x"}
+            2023-11-14T22:13:50.000Z firing   High{job="x"}
+            2023-11-14T22:14:00.000Z resolved High{job="x"}
+
+            """)
+        let info = try replay(f, ["--info"])
+        #expect(info.stdout.contains("files: \(f.recording).1 \(f.recording)\n"))
+        #expect(info.stdout.contains("samples: 120 "))
     }
 
     @Test func tornTailIsReportedAndSkipped() throws {
