@@ -19,6 +19,7 @@ let package = Package(
         .target(name: "Arguments", swiftSettings: strict),
         .target(name: "Exposition", swiftSettings: strict),
         .target(name: "TimeSeries", swiftSettings: strict),
+        .target(name: "Recording", dependencies: ["TimeSeries"], swiftSettings: strict),
         .target(name: "Scrape", dependencies: ["Exposition", "TimeSeries"], swiftSettings: strict),
         .target(name: "PromQL", dependencies: ["TimeSeries"], swiftSettings: strict),
         .target(name: "Templates", dependencies: ["TimeSeries"], swiftSettings: strict),
@@ -43,7 +44,7 @@ let package = Package(
             swiftSettings: strict),
         .executableTarget(
             name: "vigil",
-            dependencies: ["Arguments", "YAML", "Exposition", "TimeSeries", "Scrape", "PromQL", "Templates", "Config", "Alerting", "Polling", "Terminal", "Curses", "Dashboard", "GrafanaImport", "Demo", "HTTPServer", "Notify", "CNcursesw"],
+            dependencies: ["Arguments", "YAML", "Exposition", "TimeSeries", "Scrape", "PromQL", "Templates", "Config", "Alerting", "Polling", "Terminal", "Curses", "Dashboard", "GrafanaImport", "Demo", "HTTPServer", "Notify", "Recording", "CNcursesw"],
             swiftSettings: strict),
         .executableTarget(
             name: "vigil-bench",
@@ -53,6 +54,7 @@ let package = Package(
         .testTarget(name: "ArgumentsTests", dependencies: ["Arguments"], swiftSettings: strict),
         .testTarget(name: "ExpositionTests", dependencies: ["Exposition"], swiftSettings: strict),
         .testTarget(name: "TimeSeriesTests", dependencies: ["TimeSeries", "Exposition"], swiftSettings: strict),
+        .testTarget(name: "RecordingTests", dependencies: ["Recording", "TimeSeries"], swiftSettings: strict),
         .testTarget(name: "ScrapeTests", dependencies: ["Scrape", "Exposition", "TimeSeries"], swiftSettings: strict),
         .testTarget(name: "PromQLTests", dependencies: ["PromQL", "TimeSeries"], swiftSettings: strict),
         .testTarget(name: "TemplatesTests", dependencies: ["Templates", "TimeSeries"], swiftSettings: strict),

@@ -30,9 +30,12 @@ public final class SeriesStore: Sendable {
 
     let state: Mutex<StoreState>
     public let options: Options
+    /// Told about every committed batch and metadata change (the recorder's tap); nil costs nothing.
+    public let observer: (any IngestObserver)?
 
-    public init(options: Options = Options()) {
+    public init(options: Options = Options(), observer: (any IngestObserver)? = nil) {
         self.options = options
+        self.observer = observer
         state = Mutex(StoreState(options: options))
     }
 
@@ -92,7 +95,8 @@ public final class SeriesStore: Sendable {
 
     /// Commits parallel arrays of samples; used by `SeriesAppender.commit()`.
     func commit(refs: [SeriesRef], ts: [Int64], bits: [UInt64]) -> AppendSummary {
-        state.withLock { s in
+        if let observer { return commitObserved(refs: refs, ts: ts, bits: bits, observer: observer) }
+        return state.withLock { s in
             var summary = AppendSummary()
             let n = min(refs.count, ts.count, bits.count)
             for k in 0..<n { summary.record(s.append(refs[k], ts[k], bits[k])) }
@@ -108,6 +112,7 @@ public final class SeriesStore: Sendable {
 
     public func setMetadata(_ metric: String, _ meta: MetricMetadata) {
         state.withLock { $0.metadata[metric] = meta }
+        observer?.store(self, didSetMetadata: meta, for: metric)
     }
 
     public func metadata(for metric: String) -> MetricMetadata? {

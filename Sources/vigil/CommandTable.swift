@@ -40,8 +40,40 @@ enum CommandTable {
                 Where alert state, silences and undelivered notifications are kept across restarts \
                 (default: the config's state_dir, else $XDG_STATE_HOME/vigil or ~/.local/state/vigil).
                 """),
+            OptionSpec("record", value: "FILE", help: "Also write every ingested sample to FILE, for `vigil replay`."),
+            OptionSpec("record-max-size", value: "SIZE", help: "Rotate the recording past this size (default 256MiB)."),
+            OptionSpec("record-keep", value: "N", help: "Rotated recordings kept: FILE.1 to FILE.N (default 4)."),
         ],
         positionals: [PositionalSpec("URL", help: "Sources to watch without a config file.", optional: true, variadic: true)])
+
+    static let replay = CommandSpec(
+        "replay", summary: "Replay a recording through the dashboards and rules.",
+        discussion: """
+            Feeds the store from a recording made with `vigil run --record` instead of polling: the
+            config's dashboards and rules (or --rules files instead) see the recorded samples at the
+            recorded times, and the dashboard shows the recorded time. Rule groups the recorded run
+            had are evaluated when it evaluated them, so the same alerts fire at the same times; new
+            groups are evaluated on their interval. --alerts prints each alert transition as a line
+            (time, state, alert and labels) instead of drawing, --recorded-alerts the transitions the
+            recorded run saw, --info what the recording holds. --from takes RFC 3339, Unix seconds,
+            or a duration from the start of the recording (10m); --warmup of data before it is
+            loaded without evaluating rules.
+            """,
+        options: [
+            configOption,
+            OptionSpec("rules", value: "FILE", help: "Rule file to evaluate instead of the config's (repeatable).", repeatable: true),
+            OptionSpec("speed", value: "N", help: "Replay speed factor (default 1; 0 or max: as fast as possible)."),
+            OptionSpec("from", value: "TIME", help: "Start at TIME: RFC 3339, Unix seconds, or a duration from the start."),
+            OptionSpec("warmup", value: "DURATION", help: "Data loaded before --from without evaluating rules (default 10m)."),
+            OptionSpec("alerts", help: "Print alert transitions as text instead of drawing (default speed: max)."),
+            OptionSpec("recorded-alerts", help: "Print the alert transitions the recorded run saw."),
+            OptionSpec("info", help: "Print what the recording holds: files, time span, samples, bytes per sample, metrics."),
+            OptionSpec("theme", value: "NAME", help: "Theme (default: the config's, else default)."),
+            OptionSpec("color", value: "MODE", help: "Colours: auto, never, 16, 256, truecolor (NO_COLOR is honoured)."),
+            OptionSpec("symbols", value: "SET", help: "Chart symbols: auto, braille, block, ascii."),
+            OptionSpec("mouse", help: "Enable the mouse (click selects a panel, the wheel zooms)."),
+        ],
+        positionals: [PositionalSpec("FILE", help: "The recording (rotated FILE.1 ... are read too, oldest first).")])
 
     static let parse = CommandSpec(
         "parse", summary: "Parse a metrics exposition and print its samples canonically.",
@@ -180,5 +212,5 @@ enum CommandTable {
             """,
         options: run.options + [OptionSpec("version", help: "Print Vigil's version.")],
         positionals: run.positionals,
-        subcommands: [run, poll, snapshot, parse, check, test, importCommand, initCommand, completion, man, version])
+        subcommands: [run, replay, poll, snapshot, parse, check, test, importCommand, initCommand, completion, man, version])
 }

@@ -62,6 +62,7 @@ enum HeadlessRun {
             watch.check(runtime, log: log)
         }
         runtime.stop()
+        if let e = options.feed.close() { log.error(e) }
         log.info("vigil stopped")
         return .success
     }

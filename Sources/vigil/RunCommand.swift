@@ -37,6 +37,10 @@ enum RunCommand {
         for url in runtimeOptions.alertmanagers where !(url.hasPrefix("http://") || url.hasPrefix("https://")) {
             return Vigil.usage(UsageError("invalid --alertmanager '\(url)' (expected http://HOST:PORT)", command: "vigil run"))
         }
+        switch RecordOptions.feed(args) {
+        case .failure(let e): return Vigil.usage(e)
+        case .success(let f): runtimeOptions.feed = f
+        }
         runtimeOptions.stateDirectory = args.value("state-dir")
         if args.flag("headless") {
             return HeadlessRun.run(configFlag: args.value("config"), options: runtimeOptions, listen: args.value("listen"))
@@ -56,7 +60,9 @@ enum RunCommand {
             printError(e.description)
             return .usage
         case .success(let runtime):
-            return TerminalUI.run(runtime: runtime, options: options, reload: build)
+            let code = TerminalUI.run(runtime: runtime, options: options, reload: build)
+            if let e = runtimeOptions.feed.close() { printError(e) }
+            return code
         }
     }
 
@@ -69,7 +75,7 @@ enum RunCommand {
         case .none: config = nil
         }
         // No config file and no URL: the built-in demo.
-        if config == nil && options.urls.isEmpty {
+        if config == nil && options.urls.isEmpty && options.feed.polls {
             switch DemoSelection.config() {
             case .success(let demo): config = demo
             case .failure(let e): return .failure(e)

@@ -32,6 +32,9 @@ final class Runtime: Sendable {
     let notifierConfigs: [NotifierConfig]
     let notify = NotifyHub()
     private let maintenance = Mutex<Task<Void, Never>?>(nil)
+    /// Polling, recording or replaying (FeedHooks.swift); `clock` is the time the run is at.
+    let feed: FeedHooks
+    var clock: RuntimeClock { feed.clock }
 
     struct Failure: Error, CustomStringConvertible {
         let description: String
@@ -40,17 +43,19 @@ final class Runtime: Sendable {
     init(config: Config?, options: RuntimeOptions, log: RunLog = RunLog(echo: false)) throws {
         self.config = config
         self.log = log
+        let feed = FeedHooks(options.feed)
+        self.feed = feed
         let global = config?.global ?? GlobalConfig()
         store = options.store ?? SeriesStore(options: SeriesStore.Options(
             retention: global.retention.milliseconds,
-            memoryLimit: options.memoryLimit ?? global.memoryLimit.map { Int($0.bytes) }))
+            memoryLimit: options.memoryLimit ?? global.memoryLimit.map { Int($0.bytes) }), observer: feed.tap)
         scheduler = Scheduler(store: store)
         stateDirectory = StateDirectory.resolve(flag: options.stateDirectory, config: global.stateDirectory)
         var urls = options.urls
         // Nothing to watch: the local host, so the first run shows something real.
-        if (config?.sources.isEmpty ?? true) && urls.isEmpty { urls = ["host://"] }
+        if feed.polls && (config?.sources.isEmpty ?? true) && urls.isEmpty { urls = ["host://"] }
         let factory = SourceFactory()
-        let staticTargets = try SourceSelection.targets(config: config, urls: urls, factory: factory)
+        let staticTargets = feed.polls ? try SourceSelection.targets(config: config, urls: urls, factory: factory) : []
         self.staticTargets = staticTargets
         let scheduler = self.scheduler
         let set = FileSDTargetSet { scheduler.run($0) }
@@ -58,7 +63,7 @@ final class Runtime: Sendable {
         var watchers: [FileSDWatcher] = []
         var discovered: [(source: String, targets: [PollTarget])] = []
         let errors = discoveryErrors
-        for source in config?.sources ?? [] {
+        for source in feed.polls ? config?.sources ?? [] : [] {
             guard let sd = source.fileSD else { continue }
             let watcher = FileSDWatcher(config: sd, onChange: { groups in
                 if let t = try? factory.targets(for: source, discovered: groups) { set.set(source.name, t) }
@@ -88,7 +93,8 @@ final class Runtime: Sendable {
         let resendDelay = notifiers.filter { $0.kind == .alertmanager }.map(\.resendDelay.milliseconds).min() ?? 60_000
         silenceStore = SilenceStore(path: stateDirectory + "/silences.json")
         if let e = silenceStore.loadError { log.warn(e) }
-        let ruleFiles = (config?.ruleFiles ?? []).flatMap(RuleFileGlob.expand) + options.ruleFiles.flatMap(RuleFileGlob.expand)
+        // A replay takes its rule files from its own flags; a live run adds --rules to the config's.
+        let ruleFiles = (feed.ruleFiles ?? ((config?.ruleFiles ?? []) + options.ruleFiles)).flatMap(RuleFileGlob.expand)
         if !ruleFiles.isEmpty {
             let loaded = RuleManager.load(files: ruleFiles)
             ruleErrors = loaded.errors
@@ -96,18 +102,26 @@ final class Runtime: Sendable {
                 store: store, evaluationInterval: global.evaluationInterval.milliseconds,
                 externalLabels: Labels(global.externalLabels), resendDelay: resendDelay)
             let hub = notify
-            let manager = RuleManager(groups: loaded.groups, context: context,
-                                      onEvaluation: { evaluator, evaluation in hub.submit(evaluation, from: evaluator) })
-            let keeper = AlertStateKeeper(directory: stateDirectory)
-            if let e = keeper.loadError { log.warn(e) }
-            // Alerts reappear once the first polls are in: allow a few poll intervals for that.
-            let slowest = max(targets.map { Int64($0.interval.components.seconds) * 1000 }.max() ?? 0,
-                              global.pollInterval.milliseconds)
-            manager.restore(keeper.saved, options: RestoreOptions(
-                outageTolerance: global.forOutageTolerance.milliseconds, forGracePeriod: global.forGracePeriod.milliseconds),
-                window: 3 * slowest + global.evaluationInterval.milliseconds)
+            // A replay never pages anyone: its alerts stay on the screen.
+            var onEvaluation: (@Sendable (RuleGroupEvaluator, GroupEvaluation) -> Void)?
+            if feed.polls {
+                onEvaluation = { evaluator, evaluation in hub.submit(evaluation, from: evaluator) }
+            }
+            let manager = feed.makeRules(groups: loaded.groups, context: context, onEvaluation: onEvaluation)
             rules = manager
-            alertState = keeper
+            if feed.polls {
+                let keeper = AlertStateKeeper(directory: stateDirectory)
+                if let e = keeper.loadError { log.warn(e) }
+                // Alerts reappear once the first polls are in: allow a few poll intervals for that.
+                let slowest = max(targets.map { Int64($0.interval.components.seconds) * 1000 }.max() ?? 0,
+                                  global.pollInterval.milliseconds)
+                manager.restore(keeper.saved, options: RestoreOptions(
+                    outageTolerance: global.forOutageTolerance.milliseconds, forGracePeriod: global.forGracePeriod.milliseconds),
+                    window: 3 * slowest + global.evaluationInterval.milliseconds)
+                alertState = keeper
+            } else {
+                alertState = nil
+            }
         } else {
             rules = nil
             alertState = nil
@@ -116,6 +130,7 @@ final class Runtime: Sendable {
     }
 
     func start() {
+        if let replay = feed.replay { return replay.start(self) }
         targetSet.set("static", staticTargets)
         for part in initialDiscovered { targetSet.set(part.source, part.targets) }
         for w in watchers { w.start() }
@@ -145,6 +160,7 @@ final class Runtime: Sendable {
     }
 
     func stop() {
+        feed.replay?.stop()
         for w in watchers { w.stop() }
         scheduler.stop()
         rules?.stop()

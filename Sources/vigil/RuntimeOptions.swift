@@ -13,6 +13,8 @@ struct RuntimeOptions {
     var stateDirectory: String?
     /// True for the dashboard (standard error is the screen's), false for headless and snapshots.
     var interactive = false
+    /// Polling, recording or replaying.
+    var feed: RuntimeFeed = .poll
     /// The store of the run being reloaded, so a reload keeps the history.
     var store: SeriesStore?
 }

@@ -29,7 +29,7 @@ enum TerminalUI {
         runtime.start()
         let (theme, themeError) = DashboardSession.initialTheme(options.theme, config: runtime.config)
         var app = DashboardSession.makeApp(runtime: runtime, theme: theme, colorLevel: screen.colorLevel,
-                                           symbols: screen.capabilities.symbols, now: Runtime.nowMs)
+                                           symbols: screen.capabilities.symbols, now: runtime.clock.nowMs)
         if let themeError { app.show(message: themeError, isError: true) }
         for e in runtime.ruleErrors { app.show(message: e, isError: true) }
         var frame = Buffer(area: screen.area)
@@ -52,7 +52,7 @@ enum TerminalUI {
                 case .quit: break loop
                 case .reload: reloadConfig(&runtime, &app, reload)
                 case .silence(let id, let ms):
-                    if let e = runtime.silence(id, for: ms, now: Runtime.nowMs) {
+                    if let e = runtime.silence(id, for: ms, now: runtime.clock.nowMs) {
                         app.show(message: e, isError: true)
                     }
                 case .setTheme(let name):
@@ -62,7 +62,7 @@ enum TerminalUI {
             }
             if ContinuousClock.now - lastRefresh >= options.refresh {
                 lastRefresh = ContinuousClock.now
-                let newlyFiring = DashboardSession.refresh(&app, runtime: runtime, now: Runtime.nowMs)
+                let newlyFiring = DashboardSession.refresh(&app, runtime: runtime, now: runtime.clock.nowMs)
                 if !newlyFiring.isEmpty && DashboardSession.tuiSettings(runtime.config).bell { screen.bell() }
             }
             app.render(into: &frame)
@@ -89,7 +89,7 @@ enum TerminalUI {
         runtime = fresh
         runtime.start()
         app = DashboardSession.makeApp(runtime: runtime, theme: app.theme, colorLevel: app.colorLevel,
-                                       symbols: app.symbols, now: Runtime.nowMs)
+                                       symbols: app.symbols, now: runtime.clock.nowMs)
         app.setSize(width: size.width, height: size.height)
         app.show(message: "config reloaded")
     }

@@ -55,6 +55,7 @@ struct Vigil {
         case "vigil check": return CheckCommand.run(parsed)
         case "vigil poll": return await PollCommand.run(parsed)
         case "vigil snapshot": return await SnapshotCommand.run(parsed)
+        case "vigil replay": return ReplayCommand.run(parsed)
         case "vigil version": return printVersion()
         case "vigil init": return InitCommand.run(parsed)
         case "vigil completion": return CompletionCommand.run(parsed)

@@ -81,8 +81,17 @@ final class TmuxSession {
         let argv = ["/usr/bin/tmux", "-S", socket] + args
         var cargs: [UnsafeMutablePointer<CChar>?] = argv.map { strdup($0) } + [nil]
         defer { for p in cargs { free(p) } }
+        // The test runner's threads block SIGCHLD and SIGTERM; a tmux server inheriting that mask
+        // never reaps its pane (no exit status) and never exits. Start it with nothing blocked.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var unblocked = sigset_t()
+        sigemptyset(&unblocked)
+        posix_spawnattr_setsigmask(&attributes, &unblocked)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK))
         var pid: pid_t = 0
-        let rc = posix_spawn(&pid, "/usr/bin/tmux", &actions, nil, &cargs, environ)
+        let rc = posix_spawn(&pid, "/usr/bin/tmux", &actions, &attributes, &cargs, environ)
         guard rc == 0 else { throw CocoaError(.executableLoad) }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
