@@ -48,7 +48,7 @@ let package = Package(
             swiftSettings: strict),
         .executableTarget(
             name: "vigil-bench",
-            dependencies: ["Arguments", "Exposition", "TimeSeries", "Scrape"],
+            dependencies: ["Arguments", "Exposition", "TimeSeries", "Scrape", "Config", "PromQL", "Terminal", "Dashboard"],
             swiftSettings: strict),
         .testTarget(name: "YAMLTests", dependencies: ["YAML"], swiftSettings: strict),
         .testTarget(name: "ArgumentsTests", dependencies: ["Arguments"], swiftSettings: strict),

@@ -42,6 +42,14 @@ extension CursesScreen {
         }
         for run in runs { write(run, of: frame, rows: rows, cols: cols) }
         _ = wnoutrefresh(window)
+        if !leftInitialState {
+            // ncurses 6.4 writes to the terminal after every cursor move until the screen has been
+            // suspended and resumed once (its state stays "initial" after newterm): a frame became a
+            // write per changed stretch, some 150 small writes a second. `endwin` here and the
+            // `doupdate` below resume it, and from then on a frame goes out in one write.
+            _ = endwin()
+            leftInitialState = true
+        }
         _ = doupdate()
         previous = frame
         needsClear = false

@@ -41,6 +41,8 @@ public final class CursesScreen {
     var screenWidth = 0
     var previous: Buffer?
     var needsClear = true
+    /// The first frame has taken ncurses out of its per-move flushing (see `draw`).
+    var leftInitialState = false
     var currentTimeout: Int32 = -2
     var scratch: [cchar_t] = []
     var lookCache: [LookKey: Look] = [:]
@@ -106,6 +108,8 @@ public final class CursesScreen {
         _ = intrflush(win, false)
         _ = leaveok(win, true)
         _ = curs_set(0)
+        // Frames are drawn whole: no pausing an update to look for typed keys (a poll per update).
+        _ = typeahead(-1)
         if env["ESCDELAY"] == nil { _ = set_escdelay(Int32(clamping: max(0, options.escapeDelayMilliseconds))) }
         if options.mouse {
             let masks = KeyDecoder.MouseMasks.ncurses

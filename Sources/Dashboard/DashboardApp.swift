@@ -18,6 +18,8 @@ public struct DashboardApp: Sendable {
     // What the caller provides.
     public let evaluator: QueryEvaluator
     public let rangeCache: RangeQueryCache?
+    /// Panel queries parsed once, not on every refresh.
+    public let parsedQueries = ParsedQueryCache()
     public let catalog: (any MetricCatalog)?
     public internal(set) var dashboards: [DashboardSpec]
     /// Alert rows for the alert list and view (the caller refreshes them each tick).
@@ -189,7 +191,7 @@ public struct DashboardApp: Sendable {
     public mutating func refresh() {
         let range = timeRange
         var runner = QueryRunner(evaluator: evaluator, rangeCache: rangeCache, start: range.lowerBound,
-                                 end: range.upperBound, step: window.stepMs)
+                                 end: range.upperBound, step: window.stepMs, parsed: parsedQueries)
         let compiled = filter.flatMap { try? SeriesFilter($0) }
         let builder = PanelModelBuilder(window: window, range: range, catalog: catalog, filter: compiled,
                                         alertThresholds: alertThresholds)

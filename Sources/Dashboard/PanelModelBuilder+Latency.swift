@@ -98,7 +98,7 @@ extension PanelModelBuilder {
         }
         let unit = spec.unit == .auto ? Units.infer(metricName: ExprInfo(unitQuery).metricName)
                                       : PanelUnits.resolve(spec.unit, query: unitQuery)
-        let model = LatencyModel(quantiles: chart(quantileSeries, spec: spec, queries: spec.queries),
+        let model = LatencyModel(quantiles: chart(quantileSeries, spec: spec, queries: spec.queries, runner: runner),
                                  heatmapColumns: columns, bucketBounds: bounds, startMs: heatStart,
                                  stepMs: window.stepMs, showQuantiles: spec.type == .latency || !showHeatmap,
                                  showHeatmap: showHeatmap && !bounds.isEmpty)

@@ -72,7 +72,7 @@ public struct PanelModelBuilder {
             let top = TableModel(rows: rows).sorted(by: .last, ascending: false).prefix(tableLimit)
             return model(.table(TableModel(rows: Array(top))), notes: notes)
         default:
-            return model(.chart(chart(series, spec: spec, queries: queries)), notes: notes)
+            return model(.chart(chart(series, spec: spec, queries: queries, runner: runner)), notes: notes)
         }
     }
 
@@ -84,11 +84,13 @@ public struct PanelModelBuilder {
         }
     }
 
-    func chart(_ series: [NamedSeries], spec: PanelSpec, queries: [PanelSpec.Query]) -> ChartModel {
+    func chart(_ series: [NamedSeries], spec: PanelSpec, queries: [PanelSpec.Query], runner: QueryRunner) -> ChartModel {
         var thresholds = spec.thresholds.map { ChartModel.Threshold(value: $0.value, tone: .config($0.color)) }
-        let canonical = Set(queries.compactMap { try? Parser.parse($0.expr).description })
-        for t in alertThresholds where canonical.contains(t.expr) {
-            thresholds.append(ChartModel.Threshold(value: t.value, tone: .alert))
+        if !alertThresholds.isEmpty {
+            let canonical = Set(queries.compactMap { runner.canonical($0.expr) })
+            for t in alertThresholds where canonical.contains(t.expr) {
+                thresholds.append(ChartModel.Threshold(value: t.value, tone: .alert))
+            }
         }
         return ChartModel(series: series, range: range, stepMs: window.stepMs, yMin: spec.min, yMax: spec.max,
                           log: spec.log, stacked: spec.stacked, thresholds: thresholds)

@@ -10,12 +10,16 @@ public struct QueryRunner: Sendable {
     public let start: Int64
     public let end: Int64
     public let step: Int64
+    /// Parsed queries kept between refreshes (nil: parse each time).
+    public let parsed: ParsedQueryCache?
     private var memo: [String: Result<[RangeSeries], QueryFailure>] = [:]
     /// Evaluations actually run (not served from the memo): for tests and stats.
     public private(set) var evaluations = 0
 
-    public init(evaluator: QueryEvaluator, rangeCache: RangeQueryCache?, start: Int64, end: Int64, step: Int64) {
+    public init(evaluator: QueryEvaluator, rangeCache: RangeQueryCache?, start: Int64, end: Int64, step: Int64,
+                parsed: ParsedQueryCache? = nil) {
         self.evaluator = evaluator
+        self.parsed = parsed
         self.rangeCache = rangeCache
         self.start = start
         self.end = end
@@ -25,12 +29,20 @@ public struct QueryRunner: Sendable {
     /// The series of `query` over the span (a scalar gives one series without labels).
     public mutating func range(_ query: String) -> Result<[RangeSeries], QueryFailure> {
         let expr: Expr
-        do {
-            expr = try Parser.parse(query)
-        } catch {
-            return .failure(QueryFailure(message: TerminalSafe.line(error.description)))
+        let key: String
+        if let parsed {
+            switch parsed.parse(query) {
+            case .success(let entry): (expr, key) = (entry.expr, entry.key)
+            case .failure(let error): return .failure(QueryFailure(message: TerminalSafe.line(error.description)))
+            }
+        } else {
+            do {
+                expr = try Parser.parse(query)
+            } catch {
+                return .failure(QueryFailure(message: TerminalSafe.line(error.description)))
+            }
+            key = expr.description
         }
-        let key = expr.description
         if let hit = memo[key] { return hit }
         let result: Result<[RangeSeries], QueryFailure>
         do {
@@ -56,13 +68,24 @@ public struct QueryRunner: Sendable {
 }
 
 extension QueryRunner {
+    /// The canonical text of `query` (nil when it does not parse).
+    func canonical(_ query: String) -> String? {
+        if let parsed {
+            guard case .success(let entry) = parsed.parse(query) else { return nil }
+            return entry.key
+        }
+        return try? Parser.parse(query).description
+    }
+
     /// The step grid ends before `end` unless `end` falls on a step: add the value at exactly `end`,
     /// so the newest sample shows at once (right after the first poll, too) and "last" is current.
     func withPointAtEnd(_ m: [RangeSeries], _ expr: Expr, _ query: String) throws -> [RangeSeries] {
         // The range cache aligns the grid's start down to the step; the engine starts at `start`.
         let gridStart = rangeCache == nil ? start : start - ((start % step) + step) % step
         guard (end - gridStart) % step != 0 else { return m }
-        let instant = try evaluator.instant(expr, at: end, queryText: query)
+        // Straight to the engine: an instant at this refresh's own `end` is never asked for again,
+        // so the shared evaluation cache would only pay for keying and storing it.
+        let instant = try evaluator.engine.instant(expr, at: end, queryText: query)
         var latest: [Labels: Double] = [:]
         switch instant.value {
         case .vector(let v): for s in v { latest[s.labels] = s.value }

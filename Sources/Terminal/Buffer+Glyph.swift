@@ -24,7 +24,7 @@ extension Buffer {
         let r = rect.intersection(area)
         guard !r.isEmpty else { return }
         var c = cell
-        if c.width != 1 { c.symbol = " "; c.width = 1 }
+        if c.width != 1 { c.glyph = .space; c.width = 1 }
         for y in r.top..<r.bottom {
             // The edge cells go through the checked path; the inside cannot cut a wide character
             // that is not also inside.

@@ -24,7 +24,7 @@ extension Buffer {
             var end = (row + 1) * w
             while end > row * w {
                 let c = cells[end - 1]
-                if (c.symbol == " " || c.width == 0) && c.sameLook(.blank) { end -= 1 } else { break }
+                if (c.glyph.isSpace || c.width == 0) && c.sameLook(.blank) { end -= 1 } else { break }
             }
             var line = ""
             var current = Cell.blank

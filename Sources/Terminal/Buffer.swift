@@ -58,7 +58,7 @@ public struct Buffer: Sendable, Equatable {
             w = gw
             return false
         }
-        if w == 0 { c.symbol = " "; w = 1 }
+        if w == 0 { c.glyph = .space; w = 1 }
         c.width = UInt8(w)
         put(i, x: x, c)
     }
@@ -132,19 +132,19 @@ public struct Buffer: Sendable, Equatable {
         if old.width == 0 && x > area.x {
             // Overwriting the right half of a wide character: its left half becomes a space.
             var head = cells[i - 1]
-            if head.width == 2 { head.symbol = " "; head.width = 1; cells[i - 1] = head }
+            if head.width == 2 { head.glyph = .space; head.width = 1; cells[i - 1] = head }
         }
         if old.width == 2 && x + 1 < area.right && cells[i + 1].width == 0 {
             var tail = cells[i + 1]
-            tail.symbol = " "
+            tail.glyph = .space
             tail.width = 1
             cells[i + 1] = tail
         }
         var c = cell
-        if c.width == 0 { c.width = 1; if c.symbol.isEmpty { c.symbol = " " } }
+        if c.width == 0 { c.width = 1; if c.glyph.isEmpty { c.glyph = .space } }
         if c.width == 2 {
             guard x + 1 < area.right else {
-                c.symbol = " "
+                c.glyph = .space
                 c.width = 1
                 cells[i] = c
                 return
@@ -152,11 +152,14 @@ public struct Buffer: Sendable, Equatable {
             let next = cells[i + 1]
             if next.width == 2 && x + 2 < area.right && cells[i + 2].width == 0 {
                 var tail = cells[i + 2]
-                tail.symbol = " "
+                tail.glyph = .space
                 tail.width = 1
                 cells[i + 2] = tail
             }
-            cells[i + 1] = Cell("", fg: c.fg, bg: c.bg, attributes: c.attributes, width: 0)
+            var tail = c
+            tail.glyph = .empty
+            tail.width = 0
+            cells[i + 1] = tail
         }
         cells[i] = c
     }

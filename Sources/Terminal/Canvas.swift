@@ -8,12 +8,27 @@ public struct Canvas: Sendable {
     public let dotsY: Int
     private var bits: [UInt8]
     private var colors: [Color]
+    /// Dots per cell are powers of two (2×4, 2×2, 1×2): a dot's cell is a shift away.
+    private let shiftX: Int
+    private let shiftY: Int
+    /// The bit of each dot inside its cell, eight bits per dot, dot `(row << shiftX) | column` at
+    /// bit 8 × that (at most 8 dots a cell).
+    private let dotBits: UInt64
 
     public init(width: Int, height: Int, symbols: SymbolSet) {
         self.width = max(0, width)
         self.height = max(0, height)
         self.symbols = symbols
         (dotsX, dotsY) = symbols.dotsPerCell
+        shiftX = dotsX.trailingZeroBitCount
+        shiftY = dotsY.trailingZeroBitCount
+        var table: UInt64 = 0
+        for row in 0..<dotsY {
+            for column in 0..<dotsX {
+                table |= UInt64(symbols.dotBit(column: column, row: row)) << (8 * UInt64(row * dotsX + column))
+            }
+        }
+        dotBits = table
         bits = [UInt8](repeating: 0, count: self.width * self.height)
         colors = [Color](repeating: .default, count: self.width * self.height)
     }
@@ -33,9 +48,8 @@ public struct Canvas: Sendable {
     }
 
     @usableFromInline mutating func setUnchecked(_ px: Int, _ py: Int, _ color: Color) {
-        let cx = px / dotsX, cy = py / dotsY
-        let i = cy * width + cx
-        bits[i] |= symbols.dotBit(column: px - cx * dotsX, row: py - cy * dotsY)
+        let i = (py &>> shiftY) * width + (px &>> shiftX)
+        bits[i] |= Canvas.bit(dotBits, ((py & (dotsY - 1)) &<< shiftX) | (px & (dotsX - 1)))
         colors[i] = color
     }
 
@@ -43,19 +57,42 @@ public struct Canvas: Sendable {
     public mutating func line(from p0: (x: Double, y: Double), to p1: (x: Double, y: Double), color: Color) {
         guard dotWidth > 0, dotHeight > 0 else { return }
         guard let (a, b) = Canvas.clip(p0, p1, maxX: Double(dotWidth - 1), maxY: Double(dotHeight - 1)) else { return }
-        var x0 = Int(a.x.rounded()), y0 = Int(a.y.rounded())
-        let x1 = Int(b.x.rounded()), y1 = Int(b.y.rounded())
+        // Clipping leaves the ends inside the grid up to rounding error, which absurd inputs can make
+        // large: clamped, so every dot of the line (inside the ends' bounding box) is in range.
+        let maxDotX = dotWidth - 1, maxDotY = dotHeight - 1
+        var x0 = Canvas.dot(a.x, maxDotX), y0 = Canvas.dot(a.y, maxDotY)
+        let x1 = Canvas.dot(b.x, maxDotX), y1 = Canvas.dot(b.y, maxDotY)
         let dx = abs(x1 - x0), dy = -abs(y1 - y0)
         let sx = x0 < x1 ? 1 : -1, sy = y0 < y1 ? 1 : -1
         var err = dx + dy
-        // At most dotWidth + dotHeight steps: the endpoints are inside the grid.
-        while true {
-            setUnchecked(x0, y0, color)
-            if x0 == x1 && y0 == y1 { break }
-            let e2 = 2 * err
-            if e2 >= dy { err += dy; x0 += sx }
-            if e2 <= dx { err += dx; y0 += sy }
+        let (w, shiftX, shiftY, maskX, maskY, table) = (width, shiftX, shiftY, dotsX - 1, dotsY - 1, dotBits)
+        // At most dotWidth + dotHeight steps between two dots of the grid: every index is in range,
+        // so the loop runs on the raw buffers.
+        bits.withUnsafeMutableBufferPointer { bitsBuffer in
+            colors.withUnsafeMutableBufferPointer { colorsBuffer in
+                guard let bits = bitsBuffer.baseAddress, let colors = colorsBuffer.baseAddress else { return }
+                while true {
+                    let i = (y0 &>> shiftY) &* w &+ (x0 &>> shiftX)
+                    bits[i] |= Canvas.bit(table, ((y0 & maskY) &<< shiftX) | (x0 & maskX))
+                    colors[i] = color
+                    if x0 == x1 && y0 == y1 { break }
+                    let e2 = 2 &* err
+                    if e2 >= dy { err &+= dy; x0 &+= sx }
+                    if e2 <= dx { err &+= dx; y0 &+= sy }
+                }
+            }
         }
+    }
+
+    /// The bit of dot `k` of a cell in a packed table.
+    @inline(__always) static func bit(_ table: UInt64, _ k: Int) -> UInt8 {
+        UInt8(truncatingIfNeeded: table &>> UInt64(8 &* k))
+    }
+
+    /// `v` rounded to a dot index in 0...maxDot (0 when not finite).
+    static func dot(_ v: Double, _ maxDot: Int) -> Int {
+        guard v.isFinite else { return 0 }
+        return Int(Swift.min(Swift.max(v, 0), Double(maxDot)).rounded())
     }
 
     /// A dot at real coordinates (rounded; ignored outside).
@@ -97,8 +134,15 @@ public struct Canvas: Sendable {
         guard p0.x.isFinite, p0.y.isFinite, p1.x.isFinite, p1.y.isFinite else { return nil }
         let dx = p1.x - p0.x, dy = p1.y - p0.y
         var t0 = 0.0, t1 = 1.0
-        let checks: [(Double, Double)] = [(-dx, p0.x), (dx, maxX - p0.x), (-dy, p0.y), (dy, maxY - p0.y)]
-        for (p, q) in checks {
+        // The four edges in turn (no array: this runs once per line segment).
+        for edge in 0..<4 {
+            let p: Double, q: Double
+            switch edge {
+            case 0: (p, q) = (-dx, p0.x)
+            case 1: (p, q) = (dx, maxX - p0.x)
+            case 2: (p, q) = (-dy, p0.y)
+            default: (p, q) = (dy, maxY - p0.y)
+            }
             if p == 0 {
                 if q < 0 { return nil }
             } else {

@@ -1,9 +1,11 @@
 /// One screen cell: the grapheme drawn there (a base character plus its zero-width marks) and its look.
 ///
 /// A wide character occupies its cell and the next; the next cell holds the empty symbol and is never
-/// drawn on its own. Swift stores strings up to 15 UTF-8 bytes inline, so a cell does not allocate.
+/// drawn on its own. The grapheme is kept inline (`CellSymbol`), so a cell is plain data: no
+/// allocation, no reference counting when frames are cleared, copied or compared.
 public struct Cell: Hashable, Sendable {
-    public var symbol: String
+    /// The grapheme as stored.
+    public var glyph: CellSymbol
     public var fg: Color
     public var bg: Color
     public var attributes: Attributes
@@ -12,7 +14,7 @@ public struct Cell: Hashable, Sendable {
 
     public init(_ symbol: String = " ", fg: Color = .default, bg: Color = .default,
                 attributes: Attributes = [], width: UInt8 = 1) {
-        self.symbol = symbol
+        self.glyph = symbol == " " ? .space : CellSymbol(symbol)
         self.fg = fg
         self.bg = bg
         self.attributes = attributes
@@ -20,6 +22,12 @@ public struct Cell: Hashable, Sendable {
     }
 
     public static let blank = Cell()
+
+    /// The grapheme drawn here ("" for the second half of a wide character).
+    public var symbol: String {
+        get { glyph.string }
+        set { glyph = newValue == " " ? .space : CellSymbol(newValue) }
+    }
 
     /// True for the second half of a wide character.
     public var isContinuation: Bool { width == 0 }

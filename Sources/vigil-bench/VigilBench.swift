@@ -6,7 +6,7 @@ import Foundation
 struct VigilBench {
     static let root = CommandSpec(
         "vigil-bench", summary: "Vigil's benchmarks (run in a release build).",
-        subcommands: [ParseBenchmark.spec, RulesBenchmark.spec, ScrapeBenchmark.spec])
+        subcommands: [ParseBenchmark.spec, RulesBenchmark.spec, ScrapeBenchmark.spec, RenderBenchmark.spec])
 
     static func main() {
         let args = Array(CommandLine.arguments.dropFirst())
@@ -24,6 +24,7 @@ struct VigilBench {
             case "parse": try ParseBenchmark.run(parsed)
             case "rules": try RulesBenchmark.run(parsed)
             case "scrape": try ScrapeBenchmark.run(parsed)
+            case "render": try RenderBenchmark.run(parsed)
             default: break
             }
         } catch let e as UsageError {

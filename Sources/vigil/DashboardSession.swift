@@ -11,12 +11,30 @@ enum DashboardSession {
         let engine = Engine(querier: runtime.store)
         var app = DashboardApp(
             dashboards: (runtime.config?.dashboards ?? []).map(DashboardSpec.init),
-            evaluator: QueryEvaluator(engine: engine), rangeCache: RangeQueryCache(), catalog: runtime.store,
+            evaluator: QueryEvaluator(engine: engine),
+            rangeCache: RangeQueryCache(settleMargin: settleMargin(runtime: runtime)), catalog: runtime.store,
             theme: theme, colorLevel: colorLevel, symbols: symbols,
             zoneOffsetSeconds: TimeZone.current.secondsFromGMT(), now: now)
         app.themeNames = ThemeCatalog().available().keys.sorted()
         app.alertThresholds = runtime.alertThresholds
         return app
+    }
+
+    /// How far behind now a chart's query step must be before its result is kept between refreshes:
+    /// a sample is stamped when its poll starts and stored at most a timeout (capped at the source's
+    /// interval) later, a rule's when its evaluation starts. Twice the longest interval, 5 s to 60 s:
+    /// at a 1 s poll a refresh evaluates the last few steps, not the last minute.
+    static func settleMargin(runtime: Runtime) -> Int64 {
+        var longest: Int64 = 0
+        for target in runtime.targets {
+            let (seconds, attoseconds) = target.interval.components
+            longest = max(longest, seconds * 1000 + attoseconds / 1_000_000_000_000_000)
+        }
+        for source in runtime.config?.sources ?? [] { longest = max(longest, source.interval.milliseconds) }
+        if runtime.rules != nil, let global = runtime.config?.global {
+            longest = max(longest, global.evaluationInterval.milliseconds)
+        }
+        return min(60_000, max(5_000, 2 * longest))
     }
 
     /// Feeds the latest alerts and target health, then evaluates the visible panels. Returns

@@ -16,6 +16,9 @@ enum TerminalUI {
         var refresh: Duration = .seconds(1)
     }
 
+    /// The longest the loop sleeps waiting for a key: how late a signal (SIGTERM, SIGHUP) may be seen.
+    static let maximumWait: Duration = .milliseconds(250)
+
     static func run(runtime: Runtime, options: Options, reload: (SeriesStore?) -> Result<Runtime, RunFailure>) -> ExitCode {
         let screen: CursesScreen
         do {
@@ -35,15 +38,27 @@ enum TerminalUI {
         var frame = Buffer(area: screen.area)
         app.setSize(width: frame.area.width, height: frame.area.height)
         var lastRefresh = ContinuousClock.now - options.refresh
+        // A frame is drawn only when something changed: a key, a refresh, a signal. Between them
+        // the loop sleeps in readKey; an idle second costs one refresh and one frame.
+        var dirty = true
+        // Keys already waiting are all handled before the next frame (a burst of wheel steps or a
+        // paste draws once), up to this many.
+        var keysSinceFrame = 0
         loop: while true {
             if let signal = screen.takeSignal() {
                 switch signal {
                 case .terminate: break loop
                 case .reload: reloadConfig(&runtime, &app, reload)
                 }
+                dirty = true
                 continue
             }
-            if let key = screen.readKey(timeout: .milliseconds(50)), let k = KeyMapping.dashboardKey(key) {
+            let untilRefresh = options.refresh - (ContinuousClock.now - lastRefresh)
+            let wait = min(max(untilRefresh, .milliseconds(1)), maximumWait)
+            let key = keysSinceFrame < 32 ? screen.readKey(timeout: dirty ? .zero : wait) : nil
+            if let key, let k = KeyMapping.dashboardKey(key) {
+                dirty = true
+                keysSinceFrame += 1
                 if k == .resize {
                     frame = Buffer(area: screen.area)
                     app.setSize(width: frame.area.width, height: frame.area.height)
@@ -59,14 +74,20 @@ enum TerminalUI {
                     do { app.apply(theme: try ThemeCatalog().load(name)) } catch { app.show(message: "\(error)", isError: true) }
                 case .runQuery, .none: break
                 }
+                continue
             }
             if ContinuousClock.now - lastRefresh >= options.refresh {
                 lastRefresh = ContinuousClock.now
                 let newlyFiring = DashboardSession.refresh(&app, runtime: runtime, now: runtime.clock.nowMs)
                 if !newlyFiring.isEmpty && DashboardSession.tuiSettings(runtime.config).bell { screen.bell() }
+                dirty = true
             }
-            app.render(into: &frame)
-            screen.draw(frame)
+            if dirty {
+                app.render(into: &frame)
+                screen.draw(frame)
+                dirty = false
+            }
+            keysSinceFrame = 0
         }
         screen.stop()
         runtime.stop()

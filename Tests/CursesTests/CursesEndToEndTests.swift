@@ -256,4 +256,17 @@ struct CursesEndToEndTests {
         host.session.send(["q"], literal: true)
         #expect(host.ending().status == 0)
     }
+
+    /// A frame goes out in one `write` (two at most) however scattered its changes: ncurses 6.4
+    /// would otherwise write after every cursor move until the screen was suspended once.
+    @Test func framesGoOutInOneWrite() throws {
+        guard !CursesEndToEndTests.tmuxMissing else { print("skipped: tmux is not installed"); return }
+        let host = try #require(Host(extraEnvironment: ["VIGIL_CURSES_HOST_WRITES": "1"]))
+        #expect(host.waitForLog("writes per frame"), "\(host.logText)")
+        let line = host.logText.split(separator: "\n").first { $0.hasPrefix("writes per frame at most ") }
+        let most = line.flatMap { Int($0.dropFirst("writes per frame at most ".count)) }
+        #expect((1...2).contains(most ?? 0), "\(host.logText)")
+        host.session.send(["q"], literal: true)
+        #expect(host.ending().status == 0)
+    }
 }

@@ -39,6 +39,7 @@ final class CursesScreenHostProgram {
         note("pid \(getpid())")
         note("level \(screen.colorLevel) symbols \(screen.capabilities.symbols.rawValue) term \(screen.terminalName)")
         if let n = env["VIGIL_CURSES_HOST_BENCH"].flatMap(Int.init) { bench(screen, frames: n) }
+        if env["VIGIL_CURSES_HOST_WRITES"] != nil { countWrites(screen) }
         var lastKey = "none"
         var reloads = 0
         var frame = Buffer(area: screen.area)
@@ -95,6 +96,34 @@ final class CursesScreenHostProgram {
         let elapsed = clock.now - start
         let ms = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
         note("bench \(frames) frames \(frame.area.width)x\(frame.area.height) level \(screen.colorLevel): \(ms / Double(max(1, frames))) ms/frame")
+    }
+
+    /// Draws frames that each change cells scattered over every row (a cursor move per change) and
+    /// logs the most `write` calls one frame took (`syscw` in /proc/self/io), after the first frame.
+    func countWrites(_ screen: CursesScreen) {
+        var frame = Buffer(area: screen.area)
+        screen.draw(frame)
+        var most = 0
+        for f in 1...10 {
+            for i in 0..<60 {
+                let x = (i &* 37 &+ f &* 11) % max(1, frame.area.width)
+                let y = i % max(1, frame.area.height)
+                frame.setString(String(f % 10), x: x, y: y, style: Style(fg: .indexed(UInt8(16 + (i + f) % 200))))
+            }
+            let before = CursesScreenHostProgram.writeCalls()
+            screen.draw(frame)
+            most = max(most, CursesScreenHostProgram.writeCalls() - before)
+        }
+        note("writes per frame at most \(most)")
+    }
+
+    /// This process's `write` calls so far (`syscw` in /proc/self/io); -1 when unreadable.
+    static func writeCalls() -> Int {
+        guard let text = try? String(contentsOfFile: "/proc/self/io", encoding: .utf8) else { return -1 }
+        for line in text.split(separator: "\n") where line.hasPrefix("syscw:") {
+            return Int(line.dropFirst(6).trimmingCharacters(in: .whitespaces)) ?? -1
+        }
+        return -1
     }
 
     func render(into frame: inout Buffer, lastKey: String, reloads: Int) {

@@ -43,7 +43,20 @@ final class TmuxSession {
         var cargs: [UnsafeMutablePointer<CChar>?] = argv.map { strdup($0) } + [nil]
         defer { for a in cargs { free(a) } }
         var pid: pid_t = 0
-        let rc = posix_spawn(&pid, path, &actions, nil, &cargs, environ)
+        // The calling test thread may block signals (Swift Testing's and Dispatch's workers do); a
+        // child inherits that mask, and a tmux server blocking SIGCHLD never finished kill-server
+        // (the server outlived the test). The child starts with no signal blocked, defaults restored.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var noSignals = sigset_t()
+        sigemptyset(&noSignals)
+        var allSignals = sigset_t()
+        sigfillset(&allSignals)
+        posix_spawnattr_setsigmask(&attributes, &noSignals)
+        posix_spawnattr_setsigdefault(&attributes, &allSignals)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        let rc = posix_spawn(&pid, path, &actions, &attributes, &cargs, environ)
         if readOutput { close(fds[1]) }
         guard rc == 0 else {
             if readOutput { close(fds[0]) }

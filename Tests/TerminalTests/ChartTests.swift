@@ -56,6 +56,19 @@ import Testing
         #expect(lines == ["·⡠⠊·"])
     }
 
+    /// Absurd ends (far outside, or where clipping's rounding error is large) draw inside or nothing,
+    /// never outside the grid.
+    @Test(arguments: [SymbolSet.braille, .block, .ascii])
+    func absurdLinesStayOnTheGrid(_ symbols: SymbolSet) {
+        var canvas = Canvas(width: 7, height: 3, symbols: symbols)
+        canvas.line(from: (1e300, -1e300), to: (-1e300, 1e300), color: .red)
+        canvas.line(from: (-1e18, 2), to: (1e18, 3), color: .red)
+        canvas.line(from: (3, -1e200), to: (4, 1e200), color: .red)
+        canvas.line(from: (.infinity, 1), to: (2, .nan), color: .red)
+        canvas.line(from: (0, 0), to: (Double(canvas.dotWidth - 1), Double(canvas.dotHeight - 1)), color: .red)
+        #expect(canvas.bits(cellX: 0, cellY: 0) != 0 && canvas.bits(cellX: 6, cellY: 2) != 0)
+    }
+
     @Test func seriesKeepTheirColours() {
         let a = series([0, 0, 0], color: .red), b = series([1, 1, 1], color: .green)
         var buf = Buffer(width: 3, height: 2)

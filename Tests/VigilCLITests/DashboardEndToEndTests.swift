@@ -4,32 +4,9 @@ import Testing
 /// The real binary in a real terminal (tmux): start, navigate, maximize, resize, filter, command
 /// line, quit, and the terminal restored afterwards.
 @Suite(.serialized) struct DashboardEndToEndTests {
-    func start(_ args: [String] = [], width: Int = 140, height: Int = 40) throws -> TmuxSession? {
-        guard TmuxSession.available else {
-            print("note: tmux not installed; skipped")
-            return nil
-        }
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("vigil-e2e-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        // A fast poll interval so data arrives within the test; no user config is picked up.
-        let config = dir.appendingPathComponent("vigil.yml")
-        try """
-            global: {poll_interval: 1s, timeout: 1s}
-            sources:
-              - {name: host, kind: host}
-            dashboards:
-              - title: Main
-                rows:
-                  - panels:
-                      - {title: Load, type: timeseries, query: node_load1}
-                      - {title: Memory, type: stat, query: node_memory_MemTotal_bytes, unit: bytes}
-              - title: Second
-                rows:
-                  - panels:
-                      - {title: Targets, type: targets}
-            """.write(to: config, atomically: true, encoding: .utf8)
-        return try TmuxSession([VigilProcess.binary.path, "--config", config.path] + args, width: width, height: height,
-                               env: ["TERM": "screen-256color", "XDG_CONFIG_HOME": dir.path])
+    func start(_ args: [String] = [], width: Int = 140, height: Int = 40,
+               env: [String: String] = [:]) throws -> TmuxSession? {
+        try DashboardFixture.start(args, width: width, height: height, env: env)
     }
 
     @Test func startNavigateQuit() throws {

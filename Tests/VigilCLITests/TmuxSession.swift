@@ -44,6 +44,11 @@ final class TmuxSession {
         try tmux(["capture-pane", "-p", "-t", name])
     }
 
+    /// The visible screen with its colours and attributes as escape sequences (`capture-pane -e`).
+    func captureWithAttributes() throws -> String {
+        try tmux(["capture-pane", "-p", "-e", "-t", name])
+    }
+
     /// Polls the screen until `predicate` holds or `timeout` passes; returns the last capture.
     @discardableResult
     func waitFor(timeout: Double = 10, _ predicate: (String) -> Bool) throws -> String {

@@ -32,34 +32,105 @@ struct VigilProcess {
         return packageRoot.appendingPathComponent(".build/debug/vigil")
     }()
 
+    /// Runs the binary to completion. Spawned with `posix_spawn` and reaped with `waitpid` on its own
+    /// pid: Foundation's `Process` could miss the exit of a child that ends at once (a test then hung
+    /// on a zombie `vigil check` forever).
     static func run(_ args: [String], stdin: String? = nil, env: [String: String] = [:], cwd: URL? = nil) throws -> Result {
-        let p = Process()
-        p.executableURL = binary
-        p.arguments = args
         var environment = ProcessInfo.processInfo.environment
         environment.removeValue(forKey: "VIGIL_CONFIG")
         for (k, v) in env { environment[k] = v }
-        p.environment = environment
-        if let cwd { p.currentDirectoryURL = cwd }
-        let out = Pipe(), err = Pipe(), inp = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        p.standardInput = inp
-        try p.run()
-        if let stdin { inp.fileHandleForWriting.write(Data(stdin.utf8)) }
-        try inp.fileHandleForWriting.close()
-        // Read both pipes concurrently so a large output cannot fill one and stall the child.
-        let group = DispatchGroup()
-        nonisolated(unsafe) var errData = Data()
-        group.enter()
-        DispatchQueue.global().async {
-            errData = err.fileHandleForReading.readDataToEndOfFile()
-            group.leave()
+
+        var input: [Int32] = [0, 0], output: [Int32] = [0, 0], errors: [Int32] = [0, 0]
+        guard makePipe(&input, O_CLOEXEC) == 0 else { throw CocoaError(.executableLoad) }
+        guard makePipe(&output, O_CLOEXEC) == 0 else { closeAll(input); throw CocoaError(.executableLoad) }
+        guard makePipe(&errors, O_CLOEXEC) == 0 else { closeAll(input + output); throw CocoaError(.executableLoad) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_adddup2(&actions, input[0], 0)
+        posix_spawn_file_actions_adddup2(&actions, output[1], 1)
+        posix_spawn_file_actions_adddup2(&actions, errors[1], 2)
+        if let cwd { _ = spawnAddChdir(&actions, cwd.path) }
+        let argv = [binary.path] + args
+        let envp = environment.map { "\($0.key)=\($0.value)" }
+        var cargs: [UnsafeMutablePointer<CChar>?] = argv.map { strdup($0) } + [nil]
+        var cenv: [UnsafeMutablePointer<CChar>?] = envp.map { strdup($0) } + [nil]
+        defer {
+            for p in cargs { free(p) }
+            for p in cenv { free(p) }
         }
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
-        p.waitUntilExit()
-        return Result(status: p.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                      stderr: String(decoding: errData, as: UTF8.self))
+        var pid: pid_t = 0
+        // The calling test thread may block signals (Swift Testing's and Dispatch's workers do); a
+        // child inherits that mask, and a tmux server blocking SIGCHLD never finished kill-server
+        // (the server outlived the test). The child starts with no signal blocked, defaults restored.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var noSignals = sigset_t()
+        sigemptyset(&noSignals)
+        var allSignals = sigset_t()
+        sigfillset(&allSignals)
+        posix_spawnattr_setsigmask(&attributes, &noSignals)
+        posix_spawnattr_setsigdefault(&attributes, &allSignals)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        let rc = posix_spawn(&pid, binary.path, &actions, &attributes, &cargs, &cenv)
+        close(input[0])
+        close(output[1])
+        close(errors[1])
+        guard rc == 0 else {
+            closeAll([input[1], output[0], errors[0]])
+            throw CocoaError(.executableLoad)
+        }
+        // Standard input is written on its own thread, so a child that talks before it has read
+        // everything cannot stall against us; both outputs are drained together.
+        let writer = Thread { [input] in
+            if let stdin { Array(stdin.utf8).withUnsafeBytes { writeAll(input[1], $0) } }
+            close(input[1])
+        }
+        writer.start()
+        let (out, err) = drain(output[0], errors[0])
+        close(output[0])
+        close(errors[0])
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        let signal = status & 0x7F
+        let code = signal == 0 ? (status >> 8) & 0xFF : 128 + signal
+        return Result(status: code, stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: err, as: UTF8.self))
+    }
+
+    private static func closeAll(_ fds: [Int32]) { for fd in fds { close(fd) } }
+
+    private static func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) {
+        guard let base = bytes.baseAddress else { return }
+        var offset = 0
+        while offset < bytes.count {
+            let n = write(fd, base + offset, bytes.count - offset)
+            if n > 0 { offset += n } else if n < 0 && errno == EINTR { continue } else { return }
+        }
+    }
+
+    /// Reads both pipes until both reach end of file.
+    private static func drain(_ a: Int32, _ b: Int32) -> ([UInt8], [UInt8]) {
+        var outputs: [[UInt8]] = [[], []]
+        var open = [true, true]
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while open[0] || open[1] {
+            var fds = [pollfd(fd: open[0] ? a : -1, events: Int16(POLLIN), revents: 0),
+                       pollfd(fd: open[1] ? b : -1, events: Int16(POLLIN), revents: 0)]
+            guard poll(&fds, 2, -1) >= 0 || errno == EINTR else { break }
+            for i in 0..<2 where open[i] && fds[i].revents != 0 {
+                let n = buffer.withUnsafeMutableBytes { read(fds[i].fd, $0.baseAddress, $0.count) }
+                if n > 0 { outputs[i] += buffer[0..<n] } else if n == 0 || errno != EINTR { open[i] = false }
+            }
+        }
+        return (outputs[0], outputs[1])
     }
 }
+
+@_silgen_name("posix_spawn_file_actions_addchdir_np")
+private func spawnAddChdir(_ actions: UnsafeMutablePointer<posix_spawn_file_actions_t>, _ path: UnsafePointer<CChar>) -> Int32
+
+/// glibc's `pipe2` (GNU, so not imported): the pipe is close-on-exec from the start, so a child
+/// another test spawns at the same moment cannot inherit it and hold it open.
+@_silgen_name("pipe2")
+private func makePipe(_ fds: UnsafeMutablePointer<Int32>, _ flags: Int32) -> Int32
