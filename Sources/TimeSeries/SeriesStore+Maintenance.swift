@@ -41,7 +41,8 @@ extension StoreState {
         let labelBuffers = labelBufferBytes + liveSeries * 16
         let seriesMap = byLabels.capacity * (MemoryLayout<LabelKey>.stride + 4) * 4 / 3
         let postingBytes = postingEntries * 4 + postingLists * (32 + 16 + 12) + postings.count * 64
-        m.indexBytes = slotBytes + labelBuffers + seriesMap + postingBytes + symbols.estimatedBytes
+        let checkpointBytes = checkpoints.capacity * DecodeCheckpoint.estimatedBytes
+        m.indexBytes = slotBytes + labelBuffers + seriesMap + postingBytes + symbols.estimatedBytes + checkpointBytes
         return m
     }
 }

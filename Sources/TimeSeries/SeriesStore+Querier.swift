@@ -1,12 +1,22 @@
 extension SeriesStore: SeriesQuerier {
     /// Series matching all matchers with their samples in `mint...maxt`, sorted by labels.
     /// Series with no samples in the window are left out, as Prometheus's querier does.
+    ///
+    /// Short windows are decoded under the lock, from each series' decode checkpoint when the
+    /// window starts after it; long ones are copied out and decoded after the lock is released.
     public func select(_ matchers: [LabelMatcher], mint: Int64, maxt: Int64) -> [SeriesSamples] {
-        let snaps = state.withLock { s in
-            s.matchingSlots(matchers).map { s.snapshot($0, mint: mint, maxt: maxt) }
+        var (out, snaps) = state.withLock { s in
+            var out: [SeriesSamples] = []
+            var snaps: [SeriesSnapshot] = []
+            for i in s.matchingSlots(matchers) {
+                if let samples = s.windowSamples(i, mint: mint, maxt: maxt) {
+                    if !samples.isEmpty { out.append(SeriesSamples(labels: s.labels(ofSlot: i), samples: samples)) }
+                } else {
+                    snaps.append(s.snapshot(i, mint: mint, maxt: maxt))
+                }
+            }
+            return (out, snaps)
         }
-        var out: [SeriesSamples] = []
-        out.reserveCapacity(snaps.count)
         for snap in snaps {
             let samples = snap.decode(mint: mint, maxt: maxt)
             if !samples.isEmpty { out.append(SeriesSamples(labels: snap.labels, samples: samples)) }

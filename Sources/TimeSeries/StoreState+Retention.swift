@@ -77,6 +77,7 @@ extension StoreState {
             let s = slots[i]
             for k in 0..<Int(s.labelCount) * 2 { symbols.release(s.labels![k]) }
             freeMemory(of: i)
+            checkpoints[UInt32(i)] = nil
             let generation = slots[i].generation &+ 1
             slots[i] = SeriesSlot()
             slots[i].generation = generation

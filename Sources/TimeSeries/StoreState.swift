@@ -25,6 +25,8 @@ struct StoreState: ~Copyable {
     var totals = AppendSummary()
     var evictedChunks = 0
     var arena = ChunkArena()
+    /// Per queried slot: where its last query window started decoding (`windowSamples`).
+    var checkpoints: [UInt32: DecodeCheckpoint] = [:]
     let options: SeriesStore.Options
 
     init(options: SeriesStore.Options) {

@@ -1,0 +1,105 @@
+extension StoreState {
+    /// Most samples one series may need decoded for `windowSamples` to decode them under the
+    /// lock; a larger window is copied out (`snapshot`) and decoded after the lock is released.
+    static let inPlaceSampleLimit = 512
+
+    /// Slot `i`'s samples in `mint...maxt`, decoded in place, resuming at the slot's checkpoint
+    /// when the window starts after it and moving the checkpoint up to the window's start. Nil
+    /// when more than `inPlaceSampleLimit` samples would have to be decoded.
+    mutating func windowSamples(_ i: Int, mint: Int64, maxt: Int64) -> [Sample]? {
+        guard mint <= maxt else { return [] }
+        let slot = slots[i]
+        let key = UInt32(i)
+        var checkpoint = checkpoints[key]
+        if let cp = checkpoint, cp.generation != slot.generation || cp.cursor.t >= mint { checkpoint = nil }
+
+        // Sealed chunks before the checkpoint's end before the window: start the walk there when
+        // that chunk still exists (chunks are dropped oldest first).
+        var start = slot.oldest
+        if let cp = checkpoint, let p = cp.sealed, let oldest = slot.oldest,
+           oldest.mint(bytes: oldest.dataBytes) <= cp.chunkMint {
+            start = RawChunk(p)
+        }
+
+        // Pass 1: the first overlapping chunk and how many samples the window needs decoded.
+        var first: RawChunk?
+        var firstMint: Int64 = 0
+        var total = 0
+        var pastWindow = false
+        var c = start
+        while let chunk = c {
+            let chunkMint = chunk.mint(bytes: chunk.dataBytes)
+            if chunkMint > maxt {
+                pastWindow = true
+                break
+            }
+            if chunk.maxt >= mint {
+                if first == nil {
+                    first = chunk
+                    firstMint = chunkMint
+                }
+                total += chunk.count
+            }
+            c = chunk.next
+        }
+        var headOverlaps = false
+        if !pastWindow, let head = slot.head {
+            let e = slot.encoder
+            let headMint = head.mint(bytes: e.byteCount)
+            if headMint <= maxt && e.t >= mint {
+                headOverlaps = true
+                total += Int(e.count)
+                if first == nil { firstMint = headMint }
+            }
+        }
+        if first == nil && !headOverlaps { return [] }
+        var resume: ChunkCursor?
+        if let cp = checkpoint, cp.chunkMint == firstMint {
+            resume = cp.cursor
+            total -= cp.cursor.index
+        }
+        if total > StoreState.inPlaceSampleLimit { return nil }
+
+        // Pass 2: decode, the first chunk from the checkpoint when it applies.
+        var out: [Sample] = []
+        out.reserveCapacity(total)
+        var skipped: ChunkCursor?
+        var skippedIn: RawChunk?
+        c = first
+        while let chunk = c, chunk.maxt >= mint {
+            if chunk.mint(bytes: chunk.dataBytes) > maxt { break }
+            var cursor = resume ?? ChunkCursor()
+            resume = nil
+            var before: ChunkCursor?
+            ChunkDecoder.decode(UnsafeRawBufferPointer(start: chunk.data, count: chunk.dataBytes), count: chunk.count,
+                                mint: mint, maxt: maxt, cursor: &cursor, skipped: &before, into: &out)
+            if let before {
+                skipped = before
+                skippedIn = chunk
+            }
+            c = chunk.next
+        }
+        if headOverlaps, let head = slot.head {
+            let e = slot.encoder
+            var cursor = resume ?? ChunkCursor()
+            var before: ChunkCursor?
+            ChunkDecoder.decode(UnsafeRawBufferPointer(start: head.data, count: e.byteCount), count: Int(e.count),
+                                mint: mint, maxt: maxt, cursor: &cursor, skipped: &before, into: &out)
+            if let before {
+                skipped = before
+                skippedIn = nil
+            }
+        }
+
+        // Keep the later of the old and the new checkpoint: a window reaching further back than
+        // the last one (a long dashboard range) must not throw away the sliding window's place.
+        if let skipped {
+            let old = checkpoints[key]
+            if old == nil || old!.generation != slot.generation || old!.cursor.t < skipped.t {
+                checkpoints[key] = DecodeCheckpoint(generation: slot.generation, chunkMint: firstMint,
+                                                    sealed: skippedIn?.raw, cursor: skipped)
+            }
+        }
+        return out
+    }
+}
