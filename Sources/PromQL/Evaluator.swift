@@ -9,27 +9,46 @@ final class Evaluator {
     let interval: Int64
     let lookback: Int64
     let defaultSubqueryStep: Int64
-    let queryText: String
+    /// The query's text for annotation positions; printed from the expression only when an
+    /// annotation needs it (printing every query evaluated would cost more than most queries).
+    private(set) lazy var queryText: String = givenText ?? expr.description
+    private let givenText: String?
+    private let expr: Expr
     var annotations = Annotations()
-    /// Series per selector (keyed by its matchers), covering every window the query needs.
-    private var data: [String: [SeriesSamples]] = [:]
-    private var needed: [String: (matchers: [LabelMatcher], mint: Int64, maxt: Int64)] = [:]
+    /// Per distinct matcher set: the span every selector with it reads, and its series once
+    /// fetched (one fetch for the whole query).
+    private var spans: [SelectorSpan] = []
+    /// Positions in `spans` by matcher set, built once a query has many selectors; few are
+    /// found faster by comparing matchers.
+    private var spanIndex: [SelectorKey: Int]?
 
-    init(engine: Engine, expr: Expr, start: Int64, end: Int64, interval: Int64, queryText: String) {
+    init(engine: Engine, expr: Expr, start: Int64, end: Int64, interval: Int64, queryText: String?) {
         self.querier = engine.querier
         self.start = start
         self.end = end
         self.interval = interval
         self.lookback = engine.lookbackDelta
         self.defaultSubqueryStep = engine.defaultSubqueryStep
-        self.queryText = queryText
+        self.givenText = queryText
+        self.expr = expr
         plan(expr, lo: start, hi: end)
     }
 
     // MARK: Selector data
 
-    static func key(_ matchers: [LabelMatcher]) -> String {
-        matchers.map { "\($0.name)\u{1}\($0.kind.rawValue)\u{1}\($0.value)" }.sorted().joined(separator: "\u{2}")
+    struct SelectorSpan {
+        var matchers: [LabelMatcher]
+        var mint: Int64
+        var maxt: Int64
+        var data: [SeriesSamples]?
+    }
+
+    /// Queries with more distinct selectors than this look their spans up by hash.
+    static let linearSpanLimit = 16
+
+    private func spanPosition(_ matchers: [LabelMatcher]) -> Int? {
+        if let spanIndex { return spanIndex[SelectorKey(matchers)] }
+        return spans.firstIndex { SelectorKey.sameSet($0.matchers, matchers) }
     }
 
     /// Records the time span each selector reads, for evaluation times in `lo...hi`.
@@ -42,11 +61,20 @@ final class Evaluator {
             } else {
                 (a, b) = (lo - vs.offset - window, hi - vs.offset)
             }
-            let k = Evaluator.key(vs.matchers)
-            if let old = needed[k] {
-                needed[k] = (vs.matchers, min(old.mint, a), max(old.maxt, b))
-            } else {
-                needed[k] = (vs.matchers, a, b)
+            if let i = spanPosition(vs.matchers) {
+                spans[i].mint = min(spans[i].mint, a)
+                spans[i].maxt = max(spans[i].maxt, b)
+                return
+            }
+            spans.append(SelectorSpan(matchers: vs.matchers, mint: a, maxt: b))
+            if spanIndex != nil {
+                spanIndex?[SelectorKey(vs.matchers)] = spans.count - 1
+            } else if spans.count > Evaluator.linearSpanLimit {
+                var index: [SelectorKey: Int] = [:]
+                for (i, span) in spans.enumerated() where index[SelectorKey(span.matchers)] == nil {
+                    index[SelectorKey(span.matchers)] = i
+                }
+                spanIndex = index
             }
         }
         switch e {
@@ -81,12 +109,28 @@ final class Evaluator {
     }
 
     func series(_ vs: VectorSelector) -> [SeriesSamples] {
-        let k = Evaluator.key(vs.matchers)
-        if let d = data[k] { return d }
-        let span = needed[k] ?? (vs.matchers, start - lookback, end)
-        let d = querier.select(vs.matchers, mint: span.mint, maxt: span.maxt).sorted { $0.labels < $1.labels }
-        data[k] = d
+        let i: Int
+        if let known = spanPosition(vs.matchers) {
+            if let d = spans[known].data { return d }
+            i = known
+        } else {
+            // Not planned (cannot happen for selectors of the planned expression); fetch the
+            // default span without keeping it.
+            return Evaluator.sortedByLabels(querier.select(vs.matchers, mint: start - lookback, maxt: end))
+        }
+        let d = Evaluator.sortedByLabels(querier.select(vs.matchers, mint: spans[i].mint, maxt: spans[i].maxt))
+        spans[i].data = d
         return d
+    }
+
+    /// Series in label order; a querier's result usually is already (the store sorts it).
+    static func sortedByLabels(_ series: [SeriesSamples]) -> [SeriesSamples] {
+        var sorted = true
+        for k in series.indices.dropFirst() where !(series[k - 1].labels < series[k].labels) {
+            sorted = false
+            break
+        }
+        return sorted ? series : series.sorted { $0.labels < $1.labels }
     }
 
     /// Index of the first sample with `t > bound`.

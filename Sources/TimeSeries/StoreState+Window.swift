@@ -13,12 +13,19 @@ extension StoreState {
         var checkpoint = checkpoints[key]
         if let cp = checkpoint, cp.generation != slot.generation || cp.cursor.t >= mint { checkpoint = nil }
 
-        // Sealed chunks before the checkpoint's end before the window: start the walk there when
-        // that chunk still exists (chunks are dropped oldest first).
+        // Chunks before the checkpoint's end before the window: start the walk at the
+        // checkpoint's chunk when it still exists (chunks are dropped oldest first), or go
+        // straight to the head when that is the chunk.
         var start = slot.oldest
-        if let cp = checkpoint, let p = cp.sealed, let oldest = slot.oldest,
-           oldest.mint(bytes: oldest.dataBytes) <= cp.chunkMint {
-            start = RawChunk(p)
+        var skipSealed = false
+        if let cp = checkpoint {
+            if let p = cp.sealed, let oldest = slot.oldest, oldest.mint(bytes: oldest.dataBytes) <= cp.chunkMint {
+                start = RawChunk(p)
+            } else if cp.sealed == nil, let head = slot.head, head.mint(bytes: slot.encoder.byteCount) == cp.chunkMint {
+                skipSealed = true
+            } else if let newest = slot.newest, newest.mint(bytes: newest.dataBytes) == cp.chunkMint {
+                start = newest
+            }
         }
 
         // Pass 1: the first overlapping chunk and how many samples the window needs decoded.
@@ -26,20 +33,22 @@ extension StoreState {
         var firstMint: Int64 = 0
         var total = 0
         var pastWindow = false
-        var c = start
+        var c = skipSealed ? nil : start
         while let chunk = c {
+            if chunk.maxt < mint {
+                c = chunk.next
+                continue
+            }
             let chunkMint = chunk.mint(bytes: chunk.dataBytes)
             if chunkMint > maxt {
                 pastWindow = true
                 break
             }
-            if chunk.maxt >= mint {
-                if first == nil {
-                    first = chunk
-                    firstMint = chunkMint
-                }
-                total += chunk.count
+            if first == nil {
+                first = chunk
+                firstMint = chunkMint
             }
+            total += chunk.count
             c = chunk.next
         }
         var headOverlaps = false
