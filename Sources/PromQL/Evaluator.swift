@@ -40,6 +40,9 @@ final class Evaluator {
         var matchers: [LabelMatcher]
         var mint: Int64
         var maxt: Int64
+        /// Every use is an instant vector selector read at one time with this very window, so
+        /// the newest sample of each series in it is all the query reads.
+        var latestOnly: Bool
         var data: [SeriesSamples]?
     }
 
@@ -53,7 +56,7 @@ final class Evaluator {
 
     /// Records the time span each selector reads, for evaluation times in `lo...hi`.
     private func plan(_ e: Expr, lo: Int64, hi: Int64) {
-        func need(_ vs: VectorSelector, window: Int64) {
+        func need(_ vs: VectorSelector, window: Int64, instant: Bool) {
             let (a, b): (Int64, Int64)
             if let at = vs.at {
                 let t = resolve(at) - vs.offset
@@ -61,12 +64,16 @@ final class Evaluator {
             } else {
                 (a, b) = (lo - vs.offset - window, hi - vs.offset)
             }
+            // Read at one time only when the query is evaluated at one time (an instant query, no
+            // subquery around the selector) or its time is pinned with `@`.
+            let latest = instant && (lo == hi || vs.at != nil)
             if let i = spanPosition(vs.matchers) {
+                spans[i].latestOnly = spans[i].latestOnly && latest && spans[i].mint == a && spans[i].maxt == b
                 spans[i].mint = min(spans[i].mint, a)
                 spans[i].maxt = max(spans[i].maxt, b)
                 return
             }
-            spans.append(SelectorSpan(matchers: vs.matchers, mint: a, maxt: b))
+            spans.append(SelectorSpan(matchers: vs.matchers, mint: a, maxt: b, latestOnly: latest))
             if spanIndex != nil {
                 spanIndex?[SelectorKey(vs.matchers)] = spans.count - 1
             } else if spans.count > Evaluator.linearSpanLimit {
@@ -79,8 +86,8 @@ final class Evaluator {
         }
         switch e {
         case .number, .string: break
-        case .vectorSelector(let vs): need(vs, window: lookback)
-        case .matrixSelector(let ms): need(ms.selector, window: ms.range)
+        case .vectorSelector(let vs): need(vs, window: lookback, instant: true)
+        case .matrixSelector(let ms): need(ms.selector, window: ms.range, instant: false)
         case .subquery(let sq):
             if let at = sq.at {
                 let t = resolve(at) - sq.offset
@@ -118,7 +125,10 @@ final class Evaluator {
             // default span without keeping it.
             return Evaluator.sortedByLabels(querier.select(vs.matchers, mint: start - lookback, maxt: end))
         }
-        let d = Evaluator.sortedByLabels(querier.select(vs.matchers, mint: spans[i].mint, maxt: spans[i].maxt))
+        let span = spans[i]
+        let d = Evaluator.sortedByLabels(span.latestOnly
+            ? querier.selectLatest(span.matchers, mint: span.mint, maxt: span.maxt)
+            : querier.select(span.matchers, mint: span.mint, maxt: span.maxt))
         spans[i].data = d
         return d
     }

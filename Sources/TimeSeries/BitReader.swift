@@ -54,11 +54,17 @@ struct BitReader {
         return hi << 32 | lo
     }
 
-    /// The 8 bytes from `byte` on as a big-endian word, zero-filled past the end.
+    /// The 8 bytes from `byte` (< `base.count`) on as a big-endian word, zero-filled past the end.
     @inline(__always)
     private func window(at byte: Int) -> UInt64 {
         if byte + 8 <= base.count {
             return UInt64(bigEndian: base.loadUnaligned(fromByteOffset: byte, as: UInt64.self))
+        }
+        if base.count >= 8 {
+            // Near the end (where a sliding query window reads the head chunk): the last 8
+            // bytes, shifted so `byte` comes first and zeros follow the end.
+            let last = UInt64(bigEndian: base.loadUnaligned(fromByteOffset: base.count - 8, as: UInt64.self))
+            return last << UInt64(8 * (byte + 8 - base.count))
         }
         var w: UInt64 = 0
         for i in 0..<8 {

@@ -25,6 +25,38 @@ extension SeriesStore: SeriesQuerier {
         return out
     }
 
+    /// Each matching series' newest sample in `mint...maxt`, sorted by labels. The newest sample
+    /// appended is kept beside the chunks, so when it lies in the window (a query at the time of
+    /// the latest scrape or evaluation) nothing is decoded.
+    public func selectLatest(_ matchers: [LabelMatcher], mint: Int64, maxt: Int64) -> [SeriesSamples] {
+        var (out, snaps) = state.withLock { s in
+            var out: [SeriesSamples] = []
+            var snaps: [SeriesSnapshot] = []
+            for i in s.matchingSlots(matchers) {
+                switch s.latestSample(i, mint: mint, maxt: maxt) {
+                case .none:
+                    continue
+                case .sample(let sample):
+                    out.append(SeriesSamples(labels: s.labels(ofSlot: i), samples: [sample]))
+                case .decode:
+                    if let samples = s.windowSamples(i, mint: mint, maxt: maxt) {
+                        if let last = samples.last { out.append(SeriesSamples(labels: s.labels(ofSlot: i), samples: [last])) }
+                    } else {
+                        snaps.append(s.snapshot(i, mint: mint, maxt: maxt))
+                    }
+                }
+            }
+            return (out, snaps)
+        }
+        for snap in snaps {
+            if let last = snap.decode(mint: mint, maxt: maxt).last {
+                out.append(SeriesSamples(labels: snap.labels, samples: [last]))
+            }
+        }
+        out.sort { $0.labels < $1.labels }
+        return out
+    }
+
     /// Label sets of every live series matching the matchers (all series for none), sorted.
     public func allSeries(matching matchers: [LabelMatcher] = []) -> [Labels] {
         let result = state.withLock { s in s.matchingSlots(matchers).map { s.labels(ofSlot: $0) } }

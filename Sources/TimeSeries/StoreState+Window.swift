@@ -112,3 +112,30 @@ extension StoreState {
         return out
     }
 }
+
+extension StoreState {
+    /// What `latestSample` found.
+    enum LatestSample {
+        /// The series has no sample in the window.
+        case none
+        case sample(Sample)
+        /// The window ends before the newest sample: decode it to find its last one.
+        case decode
+    }
+
+    /// Slot `i`'s newest sample in `mint...maxt` when the encoder's last sample answers it.
+    func latestSample(_ i: Int, mint: Int64, maxt: Int64) -> LatestSample {
+        let s = slots[i]
+        guard mint <= maxt, s.hasLast else { return .none }
+        let e = s.encoder
+        // Every sample the series holds is at or before the last one appended.
+        if e.t < mint { return .none }
+        if e.t > maxt { return .decode }
+        // The last sample is held while it sits in the head, or ends the newest sealed chunk
+        // (the head was just sealed); retention may have dropped it.
+        if s.head != nil || s.newest?.maxt == e.t {
+            return .sample(Sample(t: e.t, v: Double(bitPattern: e.vBits)))
+        }
+        return .decode
+    }
+}
