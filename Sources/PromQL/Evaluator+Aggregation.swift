@@ -55,13 +55,13 @@ extension Evaluator {
     }
 
     private func aggregate(_ a: AggregateExpr, _ q: Double, _ input: [VectorSample], _ ts: Int64) -> [VectorSample] {
-        var groups: [Labels: Int] = [:]
+        var groups = GroupIndex()
         var list: [Group] = []
         let grouping = LabelGrouping(a)
         for s in input {
             let key = grouping.apply(s.labels)
             let f = s.value
-            guard let gi = groups[key] else {
+            guard let gi = groups.find(key) else {
                 var g = Group(labels: key, value: f, mean: f, dropName: s.dropName)
                 switch a.op {
                 case .stddev, .stdvar: g.value = (f.isNaN || f.isInfinite) ? .nan : 0
@@ -69,7 +69,7 @@ extension Evaluator {
                 case .group: g.value = 1
                 default: break
                 }
-                groups[key] = list.count
+                groups.add(key)
                 list.append(g)
                 continue
             }

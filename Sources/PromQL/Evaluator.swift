@@ -20,7 +20,7 @@ final class Evaluator {
     private var spans: [SelectorSpan] = []
     /// Positions in `spans` by matcher set, built once a query has many selectors; few are
     /// found faster by comparing matchers.
-    private var spanIndex: [SelectorKey: Int]?
+    private var spanIndex: [LabelMatcherSet: Int]?
 
     init(engine: Engine, expr: Expr, start: Int64, end: Int64, interval: Int64, queryText: String?) {
         self.querier = engine.querier
@@ -50,8 +50,8 @@ final class Evaluator {
     static let linearSpanLimit = 16
 
     private func spanPosition(_ matchers: [LabelMatcher]) -> Int? {
-        if let spanIndex { return spanIndex[SelectorKey(matchers)] }
-        return spans.firstIndex { SelectorKey.sameSet($0.matchers, matchers) }
+        if let spanIndex { return spanIndex[LabelMatcherSet(matchers)] }
+        return spans.firstIndex { LabelMatcherSet.sameSet($0.matchers, matchers) }
     }
 
     /// Records the time span each selector reads, for evaluation times in `lo...hi`.
@@ -75,11 +75,11 @@ final class Evaluator {
             }
             spans.append(SelectorSpan(matchers: vs.matchers, mint: a, maxt: b, latestOnly: latest))
             if spanIndex != nil {
-                spanIndex?[SelectorKey(vs.matchers)] = spans.count - 1
+                spanIndex?[LabelMatcherSet(vs.matchers)] = spans.count - 1
             } else if spans.count > Evaluator.linearSpanLimit {
-                var index: [SelectorKey: Int] = [:]
-                for (i, span) in spans.enumerated() where index[SelectorKey(span.matchers)] == nil {
-                    index[SelectorKey(span.matchers)] = i
+                var index: [LabelMatcherSet: Int] = [:]
+                for (i, span) in spans.enumerated() where index[LabelMatcherSet(span.matchers)] == nil {
+                    index[LabelMatcherSet(span.matchers)] = i
                 }
                 spanIndex = index
             }
@@ -205,9 +205,16 @@ final class Evaluator {
             let a = Evaluator.firstAfter(s.samples, lo)
             let b = Evaluator.firstAfter(s.samples, ref)
             guard a < b else { continue }
-            let pts = s.samples[a..<b].filter { !StaleNaN.isStale($0.v) }
-            if pts.isEmpty { continue }
-            out.append(RangeSeries(labels: s.labels, samples: Array(pts)))
+            let window = s.samples[a..<b]
+            let pts: [Sample]
+            if !window.contains(where: { StaleNaN.isStale($0.v) }) {
+                // The usual case: no stale markers, so no filtering (and no copy for a whole window).
+                pts = a == 0 && b == s.samples.count ? s.samples : Array(window)
+            } else {
+                pts = window.filter { !StaleNaN.isStale($0.v) }
+                if pts.isEmpty { continue }
+            }
+            out.append(RangeSeries(labels: s.labels, samples: pts))
         }
         return (lo, ref, out)
     }

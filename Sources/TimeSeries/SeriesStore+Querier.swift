@@ -8,7 +8,7 @@ extension SeriesStore: SeriesQuerier {
         var (out, snaps) = state.withLock { s in
             var out: [SeriesSamples] = []
             var snaps: [SeriesSnapshot] = []
-            for i in s.matchingSlots(matchers) {
+            for i in s.cachedMatchingSlots(matchers) {
                 if let samples = s.windowSamples(i, mint: mint, maxt: maxt) {
                     if !samples.isEmpty { out.append(SeriesSamples(labels: s.labels(ofSlot: i), samples: samples)) }
                 } else {
@@ -32,7 +32,7 @@ extension SeriesStore: SeriesQuerier {
         var (out, snaps) = state.withLock { s in
             var out: [SeriesSamples] = []
             var snaps: [SeriesSnapshot] = []
-            for i in s.matchingSlots(matchers) {
+            for i in s.cachedMatchingSlots(matchers) {
                 switch s.latestSample(i, mint: mint, maxt: maxt) {
                 case .none:
                     continue

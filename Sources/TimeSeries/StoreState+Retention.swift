@@ -56,6 +56,7 @@ extension StoreState {
     /// slots' generations so old refs stay dead.
     mutating func removeSeries(_ indices: [Int]) {
         guard !indices.isEmpty else { return }
+        selections.removeAll()
         var gone: Set<UInt32> = []
         var affected: [UInt32: Set<UInt32>] = [:]
         for i in indices {
