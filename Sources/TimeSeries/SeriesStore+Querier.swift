@@ -8,8 +8,9 @@ extension SeriesStore: SeriesQuerier {
         var (out, snaps) = state.withLock { s in
             var out: [SeriesSamples] = []
             var snaps: [SeriesSnapshot] = []
+            var budget = StoreState.inPlaceSelectBudget
             for i in s.cachedMatchingSlots(matchers) {
-                if let samples = s.windowSamples(i, mint: mint, maxt: maxt) {
+                if let samples = s.windowSamples(i, mint: mint, maxt: maxt, budget: &budget) {
                     if !samples.isEmpty { out.append(SeriesSamples(labels: s.labels(ofSlot: i), samples: samples)) }
                 } else {
                     snaps.append(s.snapshot(i, mint: mint, maxt: maxt))
@@ -32,6 +33,7 @@ extension SeriesStore: SeriesQuerier {
         var (out, snaps) = state.withLock { s in
             var out: [SeriesSamples] = []
             var snaps: [SeriesSnapshot] = []
+            var budget = StoreState.inPlaceSelectBudget
             for i in s.cachedMatchingSlots(matchers) {
                 switch s.latestSample(i, mint: mint, maxt: maxt) {
                 case .none:
@@ -39,7 +41,7 @@ extension SeriesStore: SeriesQuerier {
                 case .sample(let sample):
                     out.append(SeriesSamples(labels: s.labels(ofSlot: i), samples: [sample]))
                 case .decode:
-                    if let samples = s.windowSamples(i, mint: mint, maxt: maxt) {
+                    if let samples = s.windowSamples(i, mint: mint, maxt: maxt, budget: &budget) {
                         if let last = samples.last { out.append(SeriesSamples(labels: s.labels(ofSlot: i), samples: [last])) }
                     } else {
                         snaps.append(s.snapshot(i, mint: mint, maxt: maxt))

@@ -2,11 +2,15 @@ extension StoreState {
     /// Most samples one series may need decoded for `windowSamples` to decode them under the
     /// lock; a larger window is copied out (`snapshot`) and decoded after the lock is released.
     static let inPlaceSampleLimit = 512
+    /// Most samples one select decodes under the lock, across all its series, so a query over
+    /// many series cannot hold appenders up for long; the rest are copied out.
+    static let inPlaceSelectBudget = 65_536
 
     /// Slot `i`'s samples in `mint...maxt`, decoded in place, resuming at the slot's checkpoint
     /// when the window starts after it and moving the checkpoint up to the window's start. Nil
-    /// when more than `inPlaceSampleLimit` samples would have to be decoded.
-    mutating func windowSamples(_ i: Int, mint: Int64, maxt: Int64) -> [Sample]? {
+    /// when more than `inPlaceSampleLimit` samples, or more than `budget`, would have to be
+    /// decoded; otherwise `budget` is charged with them.
+    mutating func windowSamples(_ i: Int, mint: Int64, maxt: Int64, budget: inout Int) -> [Sample]? {
         guard mint <= maxt else { return [] }
         let slot = slots[i]
         let key = UInt32(i)
@@ -67,7 +71,8 @@ extension StoreState {
             resume = cp.cursor
             total -= cp.cursor.index
         }
-        if total > StoreState.inPlaceSampleLimit { return nil }
+        if total > StoreState.inPlaceSampleLimit || total > budget { return nil }
+        budget -= total
 
         // Pass 2: decode, the first chunk from the checkpoint when it applies.
         var out: [Sample] = []

@@ -135,6 +135,30 @@ import Testing
         #expect(store.memoryStats().sampleCount < 8 * 1_200)
     }
 
+    /// A select over more samples than the in-place budget decodes part of its series in place
+    /// and copies the rest out; every series must come back whole either way.
+    @Test func selectBeyondTheInPlaceBudget() {
+        let store = SeriesStore()
+        let series = 300
+        let refs = (0..<series).map { store.getOrCreate(S.labels("m", ["i": String($0)])) }
+        for k in 0..<400 {
+            for (i, r) in refs.enumerated() { store.append(r, Int64(k) * 1_000, Double(k * i)) }
+        }
+        #expect(series * 400 > StoreState.inPlaceSelectBudget)
+        let got = store.select([S.matcher(.equal, "__name__", "m")], mint: 0, maxt: 400_000)
+        #expect(got.count == series)
+        for g in got {
+            guard let i = Int(g.labels["i"]) else { continue }
+            #expect(g.samples.count == 400)
+            #expect(g.samples.enumerated().allSatisfy { k, s in s.t == Int64(k) * 1_000 && s.v == Double(k * i) })
+        }
+        let checkpoints = store.state.withLock { $0.checkpoints.count }
+        #expect(checkpoints == 0)  // windows from the first sample skip nothing
+        _ = store.select([S.matcher(.equal, "__name__", "m")], mint: 150_000, maxt: 400_000)
+        let after = store.state.withLock { $0.checkpoints.count }
+        #expect(after > 0 && after < series)
+    }
+
     /// A removed series' slot is reused by a new one; the old checkpoint must not apply to it.
     @Test func reusedSlotIgnoresTheOldCheckpoint() {
         let store = SeriesStore(options: .init(retention: 10_000))
