@@ -253,17 +253,26 @@ final class Evaluator {
 
     /// Removes names marked for dropping; duplicate label sets are an error.
     static func finish(_ vec: [VectorSample]) throws -> [VectorSample] {
-        var seen = Set<Labels>()
         var out = vec
-        for i in out.indices {
-            if out[i].dropName {
-                out[i].labels = out[i].labels.withoutMetricName()
-                out[i].dropName = false
+        for i in out.indices where out[i].dropName {
+            out[i].labels = out[i].labels.withoutMetricName()
+            out[i].dropName = false
+        }
+        // A few label sets are compared pairwise; hashing them would cost more.
+        var duplicate = false
+        if out.count <= 8 {
+            for i in out.indices.dropFirst() where out[..<i].contains(where: { $0.labels == out[i].labels }) {
+                duplicate = true
+                break
             }
-            if !seen.insert(out[i].labels).inserted {
-                throw EvaluationError("vector cannot contain metrics with the same labelset")
+        } else {
+            var seen = Set<Labels>(minimumCapacity: out.count)
+            for s in out where !seen.insert(s.labels).inserted {
+                duplicate = true
+                break
             }
         }
+        if duplicate { throw EvaluationError("vector cannot contain metrics with the same labelset") }
         return out
     }
 
