@@ -15,9 +15,16 @@ public struct LabelMatcherSet: Hashable, Sendable {
 
     var parts: [Part]
 
+    /// Keys of lists equal as sets (`sameSet`) are equal: parts are sorted and deduplicated.
     public init(_ matchers: [LabelMatcher]) {
         parts = matchers.map { Part(name: $0.name, kind: $0.kind, value: $0.value) }
-        if parts.count > 1 { parts.sort(by: Part.less) }
+        if parts.count > 1 {
+            parts.sort(by: Part.less)
+            var unique: [Part] = []
+            unique.reserveCapacity(parts.count)
+            for p in parts where unique.last != p { unique.append(p) }
+            parts = unique
+        }
     }
 
     /// True when both lists hold the same matchers, in any order (a repeated matcher selects

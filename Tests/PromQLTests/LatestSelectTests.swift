@@ -87,6 +87,25 @@ struct LatestSelectTests {
         #expect((spy.latest, spy.whole) == (2, 3))
     }
 
+    /// Past 16 distinct selectors the spans are found by hash; a selector repeating a matcher
+    /// must still find the span planned for it (with its range), not a default one.
+    @Test func manySelectorsWithARepeatedMatcher() throws {
+        let engine = Engine(querier: Self.store())
+        let counts = (0..<17).map { " + count(up{job!=\"x\($0)\"})" }.joined()
+        // The repeated form is planned into the plain form's span before the index exists.
+        let query = "sum(rate(req_total{job=\"a\"}[10m])) + sum(rate(req_total{job=\"a\",job=\"a\"}[10m]))" + counts
+        func scalar(_ q: String) throws -> Double {
+            guard case .vector(let v) = try engine.instant(q, at: 3_000_000).value, v.count == 1 else { return .nan }
+            return v[0].value
+        }
+        let rate = try scalar("sum(rate(req_total{job=\"a\"}[10m]))")
+        let up = try scalar("count(up)")
+        #expect(rate > 0 && up > 0)
+        let want = 2 * rate + 17 * up
+        let got = try scalar(query)
+        #expect(abs(got - want) <= 1e-9 * abs(want), "\(got) vs \(want)")
+    }
+
     static func text(_ r: QueryResult) -> String {
         switch r.value {
         case .scalar(let v, let t): return "scalar \(v.bitPattern) @\(t)"

@@ -69,3 +69,17 @@ import Testing
         #expect(store.memoryStats().indexBytes > 0)
     }
 }
+
+@Suite struct LabelMatcherSetTests {
+    typealias S = StoreTestSupport
+
+    @Test func keysAgreeWithSetEquality() {
+        let x = S.matcher(.equal, "job", "a"), y = S.matcher(.regexMatch, "code", "5.."), z = S.matcher(.notEqual, "job", "a")
+        let lists: [[LabelMatcher]] = [[x], [x, y], [y, x], [x, x, y], [x, y, y], [z], [x, z], [], [y]]
+        for a in lists {
+            for b in lists {
+                #expect((LabelMatcherSet(a) == LabelMatcherSet(b)) == LabelMatcherSet.sameSet(a, b), "\(a) vs \(b)")
+            }
+        }
+    }
+}
