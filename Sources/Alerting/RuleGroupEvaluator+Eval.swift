@@ -48,17 +48,14 @@ extension RuleGroupEvaluator {
         do { vector = try RuleQuery.vector(engine, rule.query, at: t) } catch { throw EvalFailure(error.description) }
         var out: [(Labels, Double)] = []
         out.reserveCapacity(vector.count)
-        var seen = Set<Labels>()
-        seen.reserveCapacity(vector.count)
         for sample in vector {
             var pairs = sample.labels.pairs.filter { $0.name != metricNameLabel && !rule.hasLabel($0.name) }
             pairs.append(Label(metricNameLabel, rule.name))
             pairs.append(contentsOf: rule.labels)
-            let labels = Labels(pairs)
-            if !seen.insert(labels).inserted {
-                throw EvalFailure("vector contains metrics with the same labelset after applying rule labels")
-            }
-            out.append((labels, sample.value))
+            out.append((Labels(pairs), sample.value))
+        }
+        if RuleGroupEvaluator.hasDuplicate(out.lazy.map(\.0), count: out.count) {
+            throw EvalFailure("vector contains metrics with the same labelset after applying rule labels")
         }
         if group.limit > 0 && out.count > group.limit {
             throw EvalFailure("exceeded limit of \(group.limit) with \(out.count) series")
@@ -73,8 +70,6 @@ extension RuleGroupEvaluator {
         do { vector = try RuleQuery.vector(engine, rule.query, at: ts - offset) } catch { throw EvalFailure(error.description) }
         var candidates: [AlertingRuleState.Candidate] = []
         candidates.reserveCapacity(vector.count)
-        var seen = Set<Labels>()
-        seen.reserveCapacity(vector.count)
         let query = RuleQuery.templateFunction(engine, at: ts)
         let templated = rule.labels.contains { AlertTemplateCache.hasAction($0.value) }
             || rule.annotations.contains { AlertTemplateCache.hasAction($0.value) }
@@ -96,10 +91,11 @@ extension RuleGroupEvaluator {
             for a in rule.annotations {
                 annotations.append(Label(a.name, s.templates.expand(a.value, rule: rule.name, data: templateData, query: query)))
             }
-            if !seen.insert(labels).inserted {
-                throw EvalFailure("vector contains metrics with the same labelset after applying alert labels")
-            }
             candidates.append(AlertingRuleState.Candidate(labels: labels, annotations: annotations, value: sample.value))
+        }
+        // Templates have no side effects, so checking after expanding them all reports the same.
+        if RuleGroupEvaluator.hasDuplicate(candidates.lazy.map(\.labels), count: candidates.count) {
+            throw EvalFailure("vector contains metrics with the same labelset after applying alert labels")
         }
         do {
             return try s.rules[index].alerting.advance(candidates, rule: rule, at: ts, limit: group.limit)
@@ -124,7 +120,7 @@ extension RuleGroupEvaluator {
     /// gone; returns the error Prometheus would record for rejected samples.
     func write(_ samples: [(Labels, Double)], rule i: Int, state s: inout State, at t: Int64) -> String? {
         let store = context.store
-        var written = Set<SeriesRef>()
+        var written: [SeriesRef] = []
         written.reserveCapacity(samples.count)
         var firstError: String?
         for (labels, value) in samples {
@@ -141,16 +137,34 @@ extension RuleGroupEvaluator {
                 outcome = store.append(ref, t, value)
             }
             if outcome.isAccepted {
-                written.insert(ref)
+                written.append(ref)
             } else if firstError == nil {
                 firstError = RuleGroupEvaluator.message(outcome)
             }
         }
-        for ref in s.rules[i].previousSeries where !written.contains(ref) {
+        // Distinct labels give distinct refs, so the same count all found means the same set:
+        // nothing went stale (the common case, kept without building a new set).
+        let previous = s.rules[i].previousSeries
+        if written.count == previous.count && written.allSatisfy({ previous.contains($0) }) { return firstError }
+        let current = Set(written)
+        for ref in previous where !current.contains(ref) {
             store.markStale(ref, t)
         }
-        s.rules[i].previousSeries = written
+        s.rules[i].previousSeries = current
         return firstError
+    }
+
+    /// True when two of the `count` label sets are equal; small lists are compared pairwise.
+    static func hasDuplicate<C: Collection>(_ labels: C, count: Int) -> Bool where C.Element == Labels {
+        if count < 2 { return false }
+        if count <= 8 {
+            let list = Array(labels)
+            for i in 1..<list.count where list[..<i].contains(list[i]) { return true }
+            return false
+        }
+        var seen = Set<Labels>(minimumCapacity: count)
+        for l in labels where !seen.insert(l).inserted { return true }
+        return false
     }
 
     static func message(_ o: AppendOutcome) -> String {

@@ -23,7 +23,7 @@ public struct Engine: Sendable {
     /// Evaluates at one time. `queryText` is the text `expr` was parsed from, for annotation positions.
     public func instant(_ expr: Expr, at t: Int64, queryText: String? = nil) throws -> QueryResult {
         let ev = Evaluator(engine: self, expr: expr, start: t, end: t, interval: defaultSubqueryStep,
-                           queryText: queryText ?? expr.description)
+                           queryText: queryText)
         let v = try ev.eval(expr, t)
         let value: QueryValue
         switch v {
@@ -49,7 +49,7 @@ public struct Engine: Sendable {
             throw EvaluationError("invalid expression type \"\(t.rawValue)\" for range query, must be Scalar or instant Vector")
         }
         let ev = Evaluator(engine: self, expr: expr, start: start, end: end, interval: step,
-                           queryText: queryText ?? expr.description)
+                           queryText: queryText)
         var series: [SeriesKey: RangeSeries] = [:]
         var ts = start
         while ts <= end {

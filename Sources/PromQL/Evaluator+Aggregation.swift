@@ -3,16 +3,6 @@ import TimeSeries
 
 /// Aggregation operators (`sum`, `avg`, `topk`, `count_values`, ...) with `by`/`without`.
 extension Evaluator {
-    func groupLabels(_ l: Labels, _ a: AggregateExpr) -> Labels {
-        if a.without {
-            var drop = Set(a.grouping)
-            drop.insert(metricNameLabel)
-            return l.removing(drop)
-        }
-        if a.grouping.isEmpty { return .empty }
-        return l.keeping(Set(a.grouping))
-    }
-
     func evalAggregate(_ a: AggregateExpr, _ ts: Int64) throws -> Value {
         var param: Value?
         if let p = a.param { param = try eval(p, ts) }
@@ -65,12 +55,13 @@ extension Evaluator {
     }
 
     private func aggregate(_ a: AggregateExpr, _ q: Double, _ input: [VectorSample], _ ts: Int64) -> [VectorSample] {
-        var groups: [Labels: Int] = [:]
+        var groups = GroupIndex()
         var list: [Group] = []
+        let grouping = LabelGrouping(a)
         for s in input {
-            let key = groupLabels(s.labels, a)
+            let key = grouping.apply(s.labels)
             let f = s.value
-            guard let gi = groups[key] else {
+            guard let gi = groups.find(key) else {
                 var g = Group(labels: key, value: f, mean: f, dropName: s.dropName)
                 switch a.op {
                 case .stddev, .stdvar: g.value = (f.isNaN || f.isInfinite) ? .nan : 0
@@ -78,7 +69,7 @@ extension Evaluator {
                 case .group: g.value = 1
                 default: break
                 }
-                groups[key] = list.count
+                groups.add(key)
                 list.append(g)
                 continue
             }
@@ -148,8 +139,9 @@ extension Evaluator {
         if k < 1 { return [] }
         var groups: [Labels: Int] = [:]
         var members: [[VectorSample]] = []
+        let grouping = LabelGrouping(a)
         for s in input {
-            let key = groupLabels(s.labels, a)
+            let key = grouping.apply(s.labels)
             if let gi = groups[key] {
                 members[gi].append(s)
             } else {
@@ -193,9 +185,10 @@ extension Evaluator {
         }
         var counts: [Labels: Int] = [:]
         var order: [Labels] = []
+        let grouping = LabelGrouping(a)
         for s in input {
             let withValue = s.labels.setting(label, GoFloat.formatFixed(s.value))
-            let key = groupLabels(withValue, a)
+            let key = grouping.apply(withValue)
             if counts[key] == nil { order.append(key) }
             counts[key, default: 0] += 1
         }

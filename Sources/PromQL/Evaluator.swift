@@ -9,32 +9,54 @@ final class Evaluator {
     let interval: Int64
     let lookback: Int64
     let defaultSubqueryStep: Int64
-    let queryText: String
+    /// The query's text for annotation positions; printed from the expression only when an
+    /// annotation needs it (printing every query evaluated would cost more than most queries).
+    private(set) lazy var queryText: String = givenText ?? expr.description
+    private let givenText: String?
+    private let expr: Expr
     var annotations = Annotations()
-    /// Series per selector (keyed by its matchers), covering every window the query needs.
-    private var data: [String: [SeriesSamples]] = [:]
-    private var needed: [String: (matchers: [LabelMatcher], mint: Int64, maxt: Int64)] = [:]
+    /// Per distinct matcher set: the span every selector with it reads, and its series once
+    /// fetched (one fetch for the whole query).
+    private var spans: [SelectorSpan] = []
+    /// Positions in `spans` by matcher set, built once a query has many selectors; few are
+    /// found faster by comparing matchers.
+    private var spanIndex: [LabelMatcherSet: Int]?
 
-    init(engine: Engine, expr: Expr, start: Int64, end: Int64, interval: Int64, queryText: String) {
+    init(engine: Engine, expr: Expr, start: Int64, end: Int64, interval: Int64, queryText: String?) {
         self.querier = engine.querier
         self.start = start
         self.end = end
         self.interval = interval
         self.lookback = engine.lookbackDelta
         self.defaultSubqueryStep = engine.defaultSubqueryStep
-        self.queryText = queryText
+        self.givenText = queryText
+        self.expr = expr
         plan(expr, lo: start, hi: end)
     }
 
     // MARK: Selector data
 
-    static func key(_ matchers: [LabelMatcher]) -> String {
-        matchers.map { "\($0.name)\u{1}\($0.kind.rawValue)\u{1}\($0.value)" }.sorted().joined(separator: "\u{2}")
+    struct SelectorSpan {
+        var matchers: [LabelMatcher]
+        var mint: Int64
+        var maxt: Int64
+        /// Every use is an instant vector selector read at one time with this very window, so
+        /// the newest sample of each series in it is all the query reads.
+        var latestOnly: Bool
+        var data: [SeriesSamples]?
+    }
+
+    /// Queries with more distinct selectors than this look their spans up by hash.
+    static let linearSpanLimit = 16
+
+    private func spanPosition(_ matchers: [LabelMatcher]) -> Int? {
+        if let spanIndex { return spanIndex[LabelMatcherSet(matchers)] }
+        return spans.firstIndex { LabelMatcherSet.sameSet($0.matchers, matchers) }
     }
 
     /// Records the time span each selector reads, for evaluation times in `lo...hi`.
     private func plan(_ e: Expr, lo: Int64, hi: Int64) {
-        func need(_ vs: VectorSelector, window: Int64) {
+        func need(_ vs: VectorSelector, window: Int64, instant: Bool) {
             let (a, b): (Int64, Int64)
             if let at = vs.at {
                 let t = resolve(at) - vs.offset
@@ -42,17 +64,30 @@ final class Evaluator {
             } else {
                 (a, b) = (lo - vs.offset - window, hi - vs.offset)
             }
-            let k = Evaluator.key(vs.matchers)
-            if let old = needed[k] {
-                needed[k] = (vs.matchers, min(old.mint, a), max(old.maxt, b))
-            } else {
-                needed[k] = (vs.matchers, a, b)
+            // Read at one time only when the query is evaluated at one time (an instant query, no
+            // subquery around the selector) or its time is pinned with `@`.
+            let latest = instant && (lo == hi || vs.at != nil)
+            if let i = spanPosition(vs.matchers) {
+                spans[i].latestOnly = spans[i].latestOnly && latest && spans[i].mint == a && spans[i].maxt == b
+                spans[i].mint = min(spans[i].mint, a)
+                spans[i].maxt = max(spans[i].maxt, b)
+                return
+            }
+            spans.append(SelectorSpan(matchers: vs.matchers, mint: a, maxt: b, latestOnly: latest))
+            if spanIndex != nil {
+                spanIndex?[LabelMatcherSet(vs.matchers)] = spans.count - 1
+            } else if spans.count > Evaluator.linearSpanLimit {
+                var index: [LabelMatcherSet: Int] = [:]
+                for (i, span) in spans.enumerated() where index[LabelMatcherSet(span.matchers)] == nil {
+                    index[LabelMatcherSet(span.matchers)] = i
+                }
+                spanIndex = index
             }
         }
         switch e {
         case .number, .string: break
-        case .vectorSelector(let vs): need(vs, window: lookback)
-        case .matrixSelector(let ms): need(ms.selector, window: ms.range)
+        case .vectorSelector(let vs): need(vs, window: lookback, instant: true)
+        case .matrixSelector(let ms): need(ms.selector, window: ms.range, instant: false)
         case .subquery(let sq):
             if let at = sq.at {
                 let t = resolve(at) - sq.offset
@@ -81,12 +116,31 @@ final class Evaluator {
     }
 
     func series(_ vs: VectorSelector) -> [SeriesSamples] {
-        let k = Evaluator.key(vs.matchers)
-        if let d = data[k] { return d }
-        let span = needed[k] ?? (vs.matchers, start - lookback, end)
-        let d = querier.select(vs.matchers, mint: span.mint, maxt: span.maxt).sorted { $0.labels < $1.labels }
-        data[k] = d
+        let i: Int
+        if let known = spanPosition(vs.matchers) {
+            if let d = spans[known].data { return d }
+            i = known
+        } else {
+            // Not planned (cannot happen for selectors of the planned expression); fetch the
+            // default span without keeping it.
+            return Evaluator.sortedByLabels(querier.select(vs.matchers, mint: start - lookback, maxt: end))
+        }
+        let span = spans[i]
+        let d = Evaluator.sortedByLabels(span.latestOnly
+            ? querier.selectLatest(span.matchers, mint: span.mint, maxt: span.maxt)
+            : querier.select(span.matchers, mint: span.mint, maxt: span.maxt))
+        spans[i].data = d
         return d
+    }
+
+    /// Series in label order; a querier's result usually is already (the store sorts it).
+    static func sortedByLabels(_ series: [SeriesSamples]) -> [SeriesSamples] {
+        var sorted = true
+        for k in series.indices.dropFirst() where !(series[k - 1].labels < series[k].labels) {
+            sorted = false
+            break
+        }
+        return sorted ? series : series.sorted { $0.labels < $1.labels }
     }
 
     /// Index of the first sample with `t > bound`.
@@ -151,9 +205,16 @@ final class Evaluator {
             let a = Evaluator.firstAfter(s.samples, lo)
             let b = Evaluator.firstAfter(s.samples, ref)
             guard a < b else { continue }
-            let pts = s.samples[a..<b].filter { !StaleNaN.isStale($0.v) }
-            if pts.isEmpty { continue }
-            out.append(RangeSeries(labels: s.labels, samples: Array(pts)))
+            let window = s.samples[a..<b]
+            let pts: [Sample]
+            if !window.contains(where: { StaleNaN.isStale($0.v) }) {
+                // The usual case: no stale markers, so no filtering (and no copy for a whole window).
+                pts = a == 0 && b == s.samples.count ? s.samples : Array(window)
+            } else {
+                pts = window.filter { !StaleNaN.isStale($0.v) }
+                if pts.isEmpty { continue }
+            }
+            out.append(RangeSeries(labels: s.labels, samples: pts))
         }
         return (lo, ref, out)
     }
@@ -192,17 +253,26 @@ final class Evaluator {
 
     /// Removes names marked for dropping; duplicate label sets are an error.
     static func finish(_ vec: [VectorSample]) throws -> [VectorSample] {
-        var seen = Set<Labels>()
         var out = vec
-        for i in out.indices {
-            if out[i].dropName {
-                out[i].labels = out[i].labels.withoutMetricName()
-                out[i].dropName = false
+        for i in out.indices where out[i].dropName {
+            out[i].labels = out[i].labels.withoutMetricName()
+            out[i].dropName = false
+        }
+        // A few label sets are compared pairwise; hashing them would cost more.
+        var duplicate = false
+        if out.count <= 8 {
+            for i in out.indices.dropFirst() where out[..<i].contains(where: { $0.labels == out[i].labels }) {
+                duplicate = true
+                break
             }
-            if !seen.insert(out[i].labels).inserted {
-                throw EvaluationError("vector cannot contain metrics with the same labelset")
+        } else {
+            var seen = Set<Labels>(minimumCapacity: out.count)
+            for s in out where !seen.insert(s.labels).inserted {
+                duplicate = true
+                break
             }
         }
+        if duplicate { throw EvaluationError("vector cannot contain metrics with the same labelset") }
         return out
     }
 

@@ -13,6 +13,13 @@ struct BitReader {
         self.bitLimit = base.count * 8
     }
 
+    /// A reader that starts at bit `position` (clamped to the buffer) instead of the first bit.
+    init(_ base: UnsafeRawBufferPointer, position: Int) {
+        self.base = base
+        self.bitLimit = base.count * 8
+        self.position = Swift.min(Swift.max(0, position), bitLimit)
+    }
+
     var bitsRemaining: Int { bitLimit - position }
 
     @inline(__always)
@@ -29,26 +36,42 @@ struct BitReader {
     mutating func read(bits n: Int) -> UInt64? {
         guard n >= 0, n <= 64, bitLimit - position >= n else { return nil }
         if n == 0 { return 0 }
-        if n > 56 {
-            let hi = read(bits: n - 32)!
-            let lo = read(bits: 32)!
-            return hi << 32 | lo
-        }
-        let byte = position >> 3
+        if n > 56 { return readWide(bits: n) }
+        let word = window(at: position >> 3)
         let offset = position & 7
-        let word: UInt64
-        if byte + 8 <= base.count {
-            word = UInt64(bigEndian: base.loadUnaligned(fromByteOffset: byte, as: UInt64.self))
-        } else {
-            var w: UInt64 = 0
-            for i in 0..<8 {
-                w <<= 8
-                if byte + i < base.count { w |= UInt64(base[byte + i]) }
-            }
-            word = w
-        }
         position += n
         return (word << UInt64(offset)) >> UInt64(64 - n)
+    }
+
+    /// 57...64 bits, known to be available, as two reads (a window holds 57 bits at worst).
+    @inline(never)
+    private mutating func readWide(bits n: Int) -> UInt64 {
+        let hiBits = n - 32
+        let hi = (window(at: position >> 3) << UInt64(position & 7)) >> UInt64(64 - hiBits)
+        position += hiBits
+        let lo = (window(at: position >> 3) << UInt64(position & 7)) >> 32
+        position += 32
+        return hi << 32 | lo
+    }
+
+    /// The 8 bytes from `byte` (< `base.count`) on as a big-endian word, zero-filled past the end.
+    @inline(__always)
+    private func window(at byte: Int) -> UInt64 {
+        if byte + 8 <= base.count {
+            return UInt64(bigEndian: base.loadUnaligned(fromByteOffset: byte, as: UInt64.self))
+        }
+        if base.count >= 8 {
+            // Near the end (where a sliding query window reads the head chunk): the last 8
+            // bytes, shifted so `byte` comes first and zeros follow the end.
+            let last = UInt64(bigEndian: base.loadUnaligned(fromByteOffset: base.count - 8, as: UInt64.self))
+            return last << UInt64(8 * (byte + 8 - base.count))
+        }
+        var w: UInt64 = 0
+        for i in 0..<8 {
+            w <<= 8
+            if byte + i < base.count { w |= UInt64(base[byte + i]) }
+        }
+        return w
     }
 
     /// The next `n` (1...56) bits without consuming them; nil when fewer remain.

@@ -6,39 +6,50 @@ enum ChunkDecoder {
     @discardableResult
     static func decode(_ bytes: UnsafeRawBufferPointer, count: Int, mint: Int64 = .min, maxt: Int64 = .max,
                        into out: inout [Sample]) -> Bool {
-        var r = BitReader(bytes)
-        var t: Int64 = 0
-        var tDelta: Int64 = 0
-        var time = TimeModel()
-        var vBits: UInt64 = 0
-        var mode = ChunkEncoder.decimal
-        var model = ValueModel()
-        var leading = 0
-        var trailing = 0
-        var i = 0
-        while i < count {
-            if i == 0 {
+        var cursor = ChunkCursor()
+        var skipped: ChunkCursor?
+        return decode(bytes, count: count, mint: mint, maxt: maxt, cursor: &cursor, skipped: &skipped, into: &out)
+    }
+
+    /// Decodes from `cursor` on (a fresh cursor starts at the chunk's first sample), appending the
+    /// samples with `mint <= t <= maxt` to `out` and leaving `cursor` after the last sample read.
+    /// `skipped` is set to the cursor after the last sample read with `t < mint` (left alone when
+    /// there is none): where a later decode of a window starting at or after `mint` can resume.
+    /// Returns false if the stream ended (or turned out corrupt) before `count` samples were read.
+    @discardableResult
+    static func decode(_ bytes: UnsafeRawBufferPointer, count: Int, mint: Int64, maxt: Int64,
+                       cursor: inout ChunkCursor, skipped: inout ChunkCursor?, into out: inout [Sample]) -> Bool {
+        var r = BitReader(bytes, position: cursor.position)
+        var c = cursor
+        defer {
+            c.position = r.position
+            cursor = c
+        }
+        while c.index < count {
+            if c.index == 0 {
                 guard let t0 = r.readVarint(), let modeByte = r.read(bits: 8) else { return false }
-                t = t0
+                c.t = t0
                 if modeByte == ChunkEncoder.xorModeByte || modeByte == ChunkEncoder.bitsDeltaModeByte {
-                    mode = modeByte == ChunkEncoder.xorModeByte ? ChunkEncoder.xor : ChunkEncoder.bitsDelta
+                    c.mode = modeByte == ChunkEncoder.xorModeByte ? ChunkEncoder.xor : ChunkEncoder.bitsDelta
                     guard let v0 = r.read(bits: 64) else { return false }
-                    vBits = v0
-                    model.start(Int64(bitPattern: v0), exponent: 0)
+                    c.vBits = v0
+                    c.model.start(Int64(bitPattern: v0), exponent: 0)
                 } else {
                     guard modeByte <= UInt64(DecimalScale.maxExponent), let m0 = r.readVarint(),
                           m0 > -DecimalScale.limit, m0 < DecimalScale.limit else { return false }
-                    model.start(m0, exponent: Int(modeByte))
-                    vBits = DecimalScale.value(m0, exponent: Int(modeByte))
+                    c.mode = ChunkEncoder.decimal
+                    c.model.start(m0, exponent: Int(modeByte))
+                    c.vBits = DecimalScale.value(m0, exponent: Int(modeByte))
                 }
             } else {
-                if i == 1 {
+                let tDelta: Int64
+                if c.index == 1 {
                     guard let d = r.readVarint() else { return false }
                     tDelta = d
-                    time.start(firstDelta: d)
+                    c.time.start(firstDelta: d)
                 } else {
                     let u: UInt64
-                    let (predicted, k) = time.prediction()
+                    let (predicted, k) = c.time.prediction()
                     switch RiceCode.read(&r, k: k) {
                     case .value(let x): u = x
                     case .escape:
@@ -47,20 +58,25 @@ enum ChunkDecoder {
                     case .truncated: return false
                     }
                     tDelta = predicted &+ RiceCode.unzigzag(u)
-                    time.observe(tDelta)
+                    c.time.observe(tDelta)
                 }
-                t = t &+ tDelta
-                if mode == ChunkEncoder.xor {
-                    guard readXOR(&r, &vBits, &leading, &trailing) else { return false }
-                } else if mode == ChunkEncoder.bitsDelta {
-                    guard readBitsDelta(&r, &model, &vBits, first: i == 1) else { return false }
+                c.t = c.t &+ tDelta
+                if c.mode == ChunkEncoder.xor {
+                    guard readXOR(&r, &c.vBits, &c.leading, &c.trailing) else { return false }
+                } else if c.mode == ChunkEncoder.bitsDelta {
+                    guard readBitsDelta(&r, &c.model, &c.vBits, first: c.index == 1) else { return false }
                 } else {
-                    guard readDecimal(&r, &model, &vBits, first: i == 1) else { return false }
+                    guard readDecimal(&r, &c.model, &c.vBits, first: c.index == 1) else { return false }
                 }
             }
-            i += 1
-            if t > maxt { return true }
-            if t >= mint { out.append(Sample(t: t, v: Double(bitPattern: vBits))) }
+            c.index += 1
+            if c.t > maxt { return true }
+            if c.t >= mint {
+                out.append(Sample(t: c.t, v: Double(bitPattern: c.vBits)))
+            } else {
+                c.position = r.position
+                skipped = c
+            }
         }
         return true
     }
@@ -139,21 +155,22 @@ enum ChunkDecoder {
     }
 
     @inline(__always)
-    private static func readXOR(_ r: inout BitReader, _ vBits: inout UInt64, _ leading: inout Int,
-                                _ trailing: inout Int) -> Bool {
+    private static func readXOR(_ r: inout BitReader, _ vBits: inout UInt64, _ leading: inout UInt8,
+                                _ trailing: inout UInt8) -> Bool {
         guard let changed = r.readBit() else { return false }
         if !changed { return true }
         guard let newWindow = r.readBit() else { return false }
         if newWindow {
             guard let header = r.read(bits: 11) else { return false }
-            leading = Int(header >> 6)
+            let lead = Int(header >> 6)
             var sig = Int(header & 63)
             if sig == 0 { sig = 64 }
             // A corrupt header could claim more bits than a word has.
-            guard leading + sig <= 64 else { return false }
-            trailing = 64 - leading - sig
+            guard lead + sig <= 64 else { return false }
+            leading = UInt8(lead)
+            trailing = UInt8(64 - lead - sig)
         }
-        let sig = 64 - leading - trailing
+        let sig = 64 - Int(leading) - Int(trailing)
         guard sig > 0, let bits = r.read(bits: sig) else { return false }
         vBits ^= bits << UInt64(trailing)
         return true

@@ -41,7 +41,9 @@ extension StoreState {
         let labelBuffers = labelBufferBytes + liveSeries * 16
         let seriesMap = byLabels.capacity * (MemoryLayout<LabelKey>.stride + 4) * 4 / 3
         let postingBytes = postingEntries * 4 + postingLists * (32 + 16 + 12) + postings.count * 64
-        m.indexBytes = slotBytes + labelBuffers + seriesMap + postingBytes + symbols.estimatedBytes
+        let checkpointBytes = checkpoints.capacity * DecodeCheckpoint.estimatedBytes
+            + selections.reduce(0) { $0 + 64 + 8 * $1.value.capacity + 48 * $1.key.parts.count }
+        m.indexBytes = slotBytes + labelBuffers + seriesMap + postingBytes + symbols.estimatedBytes + checkpointBytes
         return m
     }
 }

@@ -3,8 +3,10 @@ import Synchronization
 /// The metrics store: series identity and interning, compressed sample chunks, retention, a
 /// memory budget, metadata, and the inverted index the query engine selects through.
 ///
-/// All state sits behind one `Mutex`; reads copy chunk bytes out under the lock and decode them
-/// after releasing it, so readers never hold the lock while working on results.
+/// All state sits behind one `Mutex`. Reads decode short windows in place under the lock (from
+/// a per-series checkpoint, so a window sliding forward decodes only its new samples; a bounded
+/// number of samples per read) and copy the chunk bytes of longer ones out, decoding them after
+/// releasing it, so a long read never holds appenders up.
 public final class SeriesStore: Sendable {
     /// Tuning knobs; the defaults follow Prometheus (120 samples a chunk, 15 days retention).
     public struct Options: Sendable {

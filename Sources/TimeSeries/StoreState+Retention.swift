@@ -56,6 +56,7 @@ extension StoreState {
     /// slots' generations so old refs stay dead.
     mutating func removeSeries(_ indices: [Int]) {
         guard !indices.isEmpty else { return }
+        selections.removeAll()
         var gone: Set<UInt32> = []
         var affected: [UInt32: Set<UInt32>] = [:]
         for i in indices {
@@ -77,6 +78,7 @@ extension StoreState {
             let s = slots[i]
             for k in 0..<Int(s.labelCount) * 2 { symbols.release(s.labels![k]) }
             freeMemory(of: i)
+            checkpoints[UInt32(i)] = nil
             let generation = slots[i].generation &+ 1
             slots[i] = SeriesSlot()
             slots[i].generation = generation

@@ -1,4 +1,23 @@
 extension StoreState {
+    /// Most matcher sets whose results `selections` keeps; it is emptied when full.
+    static let selectionCapacity = 512
+    /// Results with more slots than this are not kept (selecting them costs far more than
+    /// finding them).
+    static let maxSelectionSlots = 4096
+
+    /// `matchingSlots`, answered from `selections` while no series came or went since the same
+    /// matchers were last resolved (dashboards and rule groups repeat their selectors).
+    mutating func cachedMatchingSlots(_ matchers: [LabelMatcher]) -> [Int] {
+        let key = LabelMatcherSet(matchers)
+        if let hit = selections[key] { return hit }
+        let found = matchingSlots(matchers)
+        if found.count <= StoreState.maxSelectionSlots {
+            if selections.count >= StoreState.selectionCapacity { selections.removeAll(keepingCapacity: true) }
+            selections[key] = found
+        }
+        return found
+    }
+
     /// Slots of live series matching every matcher, via the inverted index.
     func matchingSlots(_ matchers: [LabelMatcher]) -> [Int] {
         var plans = matchers.map { MatcherPlan($0, symbols) }

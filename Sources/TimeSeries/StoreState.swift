@@ -25,6 +25,11 @@ struct StoreState: ~Copyable {
     var totals = AppendSummary()
     var evictedChunks = 0
     var arena = ChunkArena()
+    /// Per queried slot: where its last query window started decoding (`windowSamples`).
+    var checkpoints: [UInt32: DecodeCheckpoint] = [:]
+    /// Recent `matchingSlots` results by matcher set; emptied whenever a series is created or
+    /// removed, so an entry always lists exactly the live series matching.
+    var selections: [LabelMatcherSet: [Int]] = [:]
     let options: SeriesStore.Options
 
     init(options: SeriesStore.Options) {
@@ -89,6 +94,7 @@ struct StoreState: ~Copyable {
             postings[buffer![2 * k], default: [:]][buffer![2 * k + 1], default: []].append(index)
         }
         liveSeries += 1
+        if !selections.isEmpty { selections.removeAll() }
         return SeriesRef(index: index, generation: generation)
     }
 
