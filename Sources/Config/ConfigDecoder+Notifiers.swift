@@ -4,7 +4,7 @@ import YAML
 extension ConfigDecoder {
     static let notifierKeys = [
         "kind", "url", "argv", "path", "timeout", "headers", "basic_auth", "bearer_token", "bearer_token_file",
-        "bearer_token_env", "tls", "resend_delay", "tui",
+        "bearer_token_env", "tls", "resend_delay", "tui", "create_silences",
     ]
 
     func decodeNotifier(_ node: YAMLNode, index: Int) -> NotifierConfig? {
@@ -40,6 +40,12 @@ extension ConfigDecoder {
         }
         n.timeout = f.positiveDuration("timeout") ?? n.timeout
         n.resendDelay = f.duration("resend_delay") ?? n.resendDelay
+        if let create = f.bool("create_silences") {
+            if kind != .alertmanager {
+                f.error("\"create_silences\" applies to alertmanager notifiers, not \(kind.rawValue)", key: "create_silences")
+            }
+            n.createSilences = create
+        }
         for key in ["headers", "basic_auth", "bearer_token", "bearer_token_file", "bearer_token_env", "tls"]
         where !usesHTTP && f.has(key) {
             f.error("\"\(key)\" applies to alertmanager and webhook notifiers, not \(kind.rawValue)", key: key)

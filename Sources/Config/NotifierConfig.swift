@@ -25,6 +25,8 @@ public struct NotifierConfig: Hashable, Sendable {
     public var tls: TLSConfig?
     public var resendDelay: PromDuration = .minutes(1)
     public var tui = TUI()
+    /// For `alertmanager`: silences made in the dashboard are also created there.
+    public var createSilences = false
 
     public init(kind: Kind, url: String? = nil) {
         self.kind = kind

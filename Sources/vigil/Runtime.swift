@@ -180,6 +180,20 @@ final class Runtime: Sendable {
                                        createdBy: user, comment: "silenced in the vigil dashboard")
         let error = silenceStore.add(silence)
         log.info("silence created", ["id": silence.id, "alert": alertID, "until": RunLog.timestamp(silence.endsAt)])
+        for am in notifierConfigs where am.kind == .alertmanager && am.createSilences {
+            let remote = Notify.Silence(matchers: silence.matchers.map {
+                Notify.Silence.Matcher(name: $0.name, value: $0.value, isRegex: $0.isRegex, isEqual: $0.isEqual)
+            }, startsAt: silence.startsAt, endsAt: silence.endsAt, createdBy: silence.createdBy, comment: silence.comment)
+            let log = self.log
+            Task.detached {
+                do {
+                    let id = try await AlertmanagerSilences(am).create(remote)
+                    log.info("silence created in Alertmanager", ["id": id, "alertmanager": Runtime.redacted(am.url)])
+                } catch {
+                    log.warn("cannot create the silence in Alertmanager", ["alertmanager": Runtime.redacted(am.url), "err": "\(error)"])
+                }
+            }
+        }
         return error
     }
 
@@ -191,6 +205,14 @@ final class Runtime: Sendable {
     /// Thresholds of alert rules, drawn on panels that chart the same expression.
     var alertThresholds: [AlertThreshold] {
         (rules?.rules ?? []).filter { $0.kind == .alerting }.compactMap { AlertThreshold.extract(fromRule: $0.expr) }
+    }
+
+    /// A URL without user info, for logs.
+    static func redacted(_ url: String?) -> String {
+        guard let url, var c = URLComponents(string: url) else { return "" }
+        c.user = nil
+        c.password = nil
+        return c.string ?? ""
     }
 
     static var nowMs: Int64 { Int64(Date().timeIntervalSince1970 * 1000) }
