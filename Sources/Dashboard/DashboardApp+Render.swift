@@ -209,7 +209,7 @@ extension DashboardApp {
             let down = targets.contains { $0.up == false }
             spans.append(Span(" " + h + " ", style: Style(fg: down ? p.critical : p.ok, add: .bold)))
         }
-        let mode = isPaused ? "PAUSED" : window.isLive ? "LIVE" : "HISTORY"
+        let mode = isPaused ? "PAUSED" : window.isLive ? liveLabel : "HISTORY"
         spans.append(Span(" " + mode + " ", style: Style(add: .bold)))
         spans.append(Span(" " + window.label + " "))
         if let f = filter { spans.append(Span(" /" + TerminalSafe.line(f) + "/ ")) }

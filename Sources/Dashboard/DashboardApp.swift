@@ -24,6 +24,9 @@ public struct DashboardApp: Sendable {
     public internal(set) var dashboards: [DashboardSpec]
     /// Alert rows for the alert list and view (the caller refreshes them each tick).
     public var alerts: [AlertRow] = []
+    /// What the status bar calls following the present: `LIVE`, or `REPLAY` when the clock is a
+    /// recording's.
+    public var liveLabel = "LIVE"
     /// Recent firings, newest first, and silences, for the alert view.
     public var alertHistory: [AlertHistoryRow] = []
     public var silences: [SilenceRow] = []

@@ -17,6 +17,7 @@ enum DashboardSession {
             zoneOffsetSeconds: TimeZone.current.secondsFromGMT(), now: now)
         app.themeNames = ThemeCatalog().available().keys.sorted()
         app.alertThresholds = runtime.alertThresholds
+        if runtime.clock.isReplay { app.liveLabel = "REPLAY" }
         return app
     }
 

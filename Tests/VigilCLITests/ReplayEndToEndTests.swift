@@ -117,6 +117,13 @@ import Testing
         #expect(lines.contains { $0.contains(" firing ") && $0.contains("DemoAbove2{") && $0.contains("kind=\"a\"") })
         #expect(lines.allSatisfy { $0.contains(".000Z") || $0.contains("DemoAbove2") })
         #expect(!trial.stdout.contains("DemoHigh"))
+
+        // The replay in the dashboard: the recorded series, and the status bar says REPLAY.
+        let view = try TmuxSession([VigilProcess.binary.path, "replay", recording, "--config", config.path, "--speed", "4"],
+                                   env: ["TERM": "screen-256color", "XDG_CONFIG_HOME": dir.path])
+        let screen = try view.waitFor { $0.contains("REPLAY") && $0.contains("Demo") }
+        #expect(!screen.contains(" LIVE "))
+        try view.send("q")
     }
 
     @Test func replayArgumentErrors() throws {
