@@ -36,7 +36,7 @@ struct InputSeries {
         var text = "load \(RuleDuration.format(interval))\n"
         for s in inputs {
             if s.series.contains("\n") || s.values.contains("\n") {
-                throw Failure(description: "input series \(GoText.quote(s.series)) spans several lines")
+                throw Failure(description: "input series \(GoQuote.quote(s.series)) spans several lines")
             }
             text += "  \(s.series) \(s.values)\n"
         }
@@ -46,7 +46,7 @@ struct InputSeries {
         } catch let e as PromQLTestScript.SyntaxError {
             let index = e.line - 2
             let name = inputs.indices.contains(index) ? inputs[index].series : ""
-            throw Failure(description: "error in input_series \(GoText.quote(name)): \(e.message)")
+            throw Failure(description: "error in input_series \(GoQuote.quote(name)): \(e.message)")
         } catch {
             throw Failure(description: "error in input_series: \(error)")
         }

@@ -52,7 +52,7 @@ public enum RuleChecker {
                 let type = r.query.type
                 if type == .matrix || type == .string {
                     out.append(RuleDiagnostic(file: file.path, line: r.mark.line, column: r.mark.column,
-                                              message: "group \(GoText.quote(g.name)), rule \(GoText.quote(r.name)): expression of type \(type.rawValue) fails at every evaluation (rule result is not a vector or scalar)",
+                                              message: "group \(GoQuote.quote(g.name)), rule \(GoQuote.quote(r.name)): expression of type \(type.rawValue) fails at every evaluation (rule result is not a vector or scalar)",
                                               severity: .warning))
                 }
             }

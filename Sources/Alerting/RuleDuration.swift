@@ -1,3 +1,4 @@
+import TimeSeries
 /// Prometheus's `model.Duration` in milliseconds: `ParseDuration` for rule and test files and
 /// `String()` for messages, so `for: 5m` reads and prints exactly as Prometheus does.
 public enum RuleDuration {
@@ -19,7 +20,7 @@ public enum RuleDuration {
         var i = 0
         var total: Int64 = 0
         var lastUnit = -1
-        let bad = Invalid(description: "not a valid duration string: \(GoText.quote(s))")
+        let bad = Invalid(description: "not a valid duration string: \(GoQuote.quote(s))")
         while i < b.count {
             var n: Int64 = 0
             let start = i

@@ -1,3 +1,4 @@
+import TimeSeries
 import YAML
 
 /// A `promtool test rules` file: rule files under test, the evaluation interval, group order,
@@ -122,7 +123,7 @@ public struct RuleTestFile: Sendable {
             if let t = RFC3339.parseTimestamp(text) {
                 g.startTimestamp = t
             } else {
-                f.fail(n.mark, "cannot parse \(GoText.quote(text)) to a valid timestamp")
+                f.fail(n.mark, "cannot parse \(GoQuote.quote(text)) to a valid timestamp")
             }
         }
         return g

@@ -68,7 +68,7 @@ struct RuleTestGroupRun {
         let engine = Engine(querier: store, lookbackDelta: lookbackDelta, defaultSubqueryStep: evalInterval)
         for tc in test.exprTests {
             if tc.expected.contains(where: { !$0.histogram.isEmpty }) {
-                skipped.append("promql_expr_test \(GoText.quote(tc.expr)) at \(RuleDuration.format(tc.evalTime)): expects native histograms")
+                skipped.append("promql_expr_test \(GoQuote.quote(tc.expr)) at \(RuleDuration.format(tc.evalTime)): expects native histograms")
                 continue
             }
             if let failure = checkExpr(tc, engine: engine, at: mint &+ tc.evalTime) { errors.append(failure) }
@@ -111,7 +111,7 @@ struct RuleTestGroupRun {
     }
 
     func checkExpr(_ tc: RuleTestFile.ExprTest, engine: Engine, at t: Int64) -> String? {
-        let head = "    expr: \(GoText.quote(tc.expr)), time: \(RuleDuration.format(tc.evalTime))"
+        let head = "    expr: \(GoQuote.quote(tc.expr)), time: \(RuleDuration.format(tc.evalTime))"
         let vector: [VectorSample]
         do {
             let expr = try Parser.parse(tc.expr)
@@ -127,7 +127,7 @@ struct RuleTestGroupRun {
             do {
                 expected.append((try MetricText.parse(s.labels), s.value))
             } catch {
-                return head + ", err: labels \(GoText.quote(s.labels)): \(error.description)"
+                return head + ", err: labels \(GoQuote.quote(s.labels)): \(error.description)"
             }
         }
         got.sort { RuleTestGroupRun.compare($0.labels, $1.labels) < 0 }

@@ -44,7 +44,7 @@ struct RuleValidator {
         let ruleName = r.alert.isEmpty ? r.record : r.alert
         let before = errors.count
         func ruleFail(_ mark: Mark?, _ message: String) {
-            fail(mark ?? r.mark, "group \(GoText.quote(group.name)), rule \(index), \(GoText.quote(ruleName)): \(message)")
+            fail(mark ?? r.mark, "group \(GoQuote.quote(group.name)), rule \(index), \(GoQuote.quote(ruleName)): \(message)")
         }
         if !r.record.isEmpty && !r.alert.isEmpty {
             ruleFail(r.recordMark, "only one of 'record' and 'alert' must be set")
@@ -80,12 +80,12 @@ struct RuleValidator {
         if !r.alert.isEmpty {
             for l in r.labels.sorted(by: { $0.key < $1.key }) {
                 if let e = RuleValidator.templateParseError(l.value, alert: r.alert) {
-                    ruleFail(l.mark, "label \(GoText.quote(l.key)): \(e)")
+                    ruleFail(l.mark, "label \(GoQuote.quote(l.key)): \(e)")
                 }
             }
             for a in r.annotations.sorted(by: { $0.key < $1.key }) {
                 if let e = RuleValidator.templateParseError(a.value, alert: r.alert) {
-                    ruleFail(a.mark, "annotation \(GoText.quote(a.key)): \(e)")
+                    ruleFail(a.mark, "annotation \(GoQuote.quote(a.key)): \(e)")
                 }
             }
         }

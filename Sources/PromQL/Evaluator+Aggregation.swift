@@ -181,7 +181,7 @@ extension Evaluator {
 
     private func countValues(_ a: AggregateExpr, _ label: String, _ input: [VectorSample], _ ts: Int64) throws -> [VectorSample] {
         if label.isEmpty || label.unicodeScalars.contains("\u{FFFD}") {
-            throw EvaluationError("invalid label name \(GoQuote.quote(label))")
+            throw EvaluationError("invalid label name \(GoQuote.promql(label))")
         }
         var counts: [Labels: Int] = [:]
         var order: [Labels] = []

@@ -136,7 +136,7 @@ extension Evaluator {
 
     /// `{a="b", c="d"}` as Go's `labels.Labels.String` prints it (name included as a label).
     static func braced(_ l: Labels) -> String {
-        "{" + l.pairs.map { "\($0.name)=\(GoQuote.quote($0.value))" }.joined(separator: ", ") + "}"
+        "{" + l.pairs.map { "\($0.name)=\(GoQuote.promql($0.value))" }.joined(separator: ", ") + "}"
     }
 
     private func setAnd(_ l: [VectorSample], _ r: [VectorSample], _ m: VectorMatching) -> [VectorSample] {

@@ -5,7 +5,7 @@ extension Expr: CustomStringConvertible {
     public var description: String {
         switch self {
         case .number(let v, _): return GoFloat.format(v)
-        case .string(let s, _): return GoQuote.quote(s)
+        case .string(let s, _): return GoQuote.promql(s)
         case .vectorSelector(let v): return v.description
         case .matrixSelector(let m):
             var inner = m.selector
@@ -58,7 +58,7 @@ extension VectorSelector: CustomStringConvertible {
             return "\(shownName){\(parts.joined(separator: ","))}\(mods)"
         }
         // A UTF-8 metric name goes inside the braces, quoted.
-        return "{\(([GoQuote.quote(name)] + parts).joined(separator: ","))}\(mods)"
+        return "{\(([GoQuote.promql(name)] + parts).joined(separator: ","))}\(mods)"
     }
 }
 
@@ -74,10 +74,10 @@ enum ExprText {
         return s.utf8.allSatisfy { Lexer.isAlphaNumeric($0) || $0 == UInt8(ascii: ":") }
     }
 
-    static func labelName(_ s: String) -> String { isLegacyLabelName(s) ? s : GoQuote.quote(s) }
+    static func labelName(_ s: String) -> String { isLegacyLabelName(s) ? s : GoQuote.promql(s) }
 
     static func matcher(_ m: LabelMatcher) -> String {
-        "\(labelName(m.name))\(m.kind.rawValue)\(GoQuote.quote(m.value))"
+        "\(labelName(m.name))\(m.kind.rawValue)\(GoQuote.promql(m.value))"
     }
 
     static func modifiers(_ at: AtModifier?, _ offset: Int64) -> String {

@@ -12,7 +12,7 @@ extension Functions {
         for s in c.vector(1) {
             let le = s.labels["le"]
             guard let bound = parseGoFloat(le), !bound.isNaN else {
-                c.evaluator.warn("bucket label \"le\" is missing or has a malformed value of \"\(le)\" for metric name \(GoQuote.quote(s.labels.metricName))", at: c.position(1))
+                c.evaluator.warn("bucket label \"le\" is missing or has a malformed value of \"\(le)\" for metric name \(GoQuote.promql(s.labels.metricName))", at: c.position(1))
                 continue
             }
             let key = s.labels.removing(["le"])
@@ -27,7 +27,7 @@ extension Functions {
         for g in list {
             let (v, forced) = Quantile.bucketQuantile(q, g.buckets)
             if forced {
-                c.evaluator.info("input to histogram_quantile needed to be fixed for monotonicity (see https://prometheus.io/docs/prometheus/latest/querying/functions/#histogram_quantile) for metric name \(GoQuote.quote(g.labels.metricName))", at: c.position(1))
+                c.evaluator.info("input to histogram_quantile needed to be fixed for monotonicity (see https://prometheus.io/docs/prometheus/latest/querying/functions/#histogram_quantile) for metric name \(GoQuote.promql(g.labels.metricName))", at: c.position(1))
             }
             out.append(VectorSample(labels: g.labels, value: v, t: c.ts, dropName: true))
         }

@@ -202,7 +202,7 @@ extension PromQLTestScript {
             guard let want = c.expectedScalar else { return "expected vector or matrix result, got scalar \(GoFloat.format(v))" }
             return equal(want, v) ? nil : "expected scalar \(GoFloat.format(want)), got \(GoFloat.format(v))"
         case .string(let s, _):
-            return c.expectedString == s ? nil : "expected string \(GoQuote.quote(c.expectedString ?? "")), got \(GoQuote.quote(s))"
+            return c.expectedString == s ? nil : "expected string \(GoQuote.promql(c.expectedString ?? "")), got \(GoQuote.promql(s))"
         case .vector(let vec):
             if let want = c.expectedScalar { return "expected scalar \(GoFloat.format(want)), got vector of \(vec.count)" }
             var seen = Set<Labels>()

@@ -1,3 +1,4 @@
+import TimeSeries
 /// Go's escapers used by templates: `template.HTMLEscapeString`, `JSEscapeString` and
 /// `url.QueryEscape` (also behind Prometheus's `graphLink`/`tableLink`).
 enum GoEscape {

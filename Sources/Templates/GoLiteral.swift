@@ -1,3 +1,4 @@
+import TimeSeries
 /// Go's literal rules for template source: `strconv.Unquote` for strings and character
 /// constants, and `parse.newNumber` for numbers (ints, hex/octal/binary, floats).
 enum GoLiteral {

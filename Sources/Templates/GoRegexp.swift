@@ -1,3 +1,4 @@
+import TimeSeries
 /// Go `regexp` behaviour for `match` and `reReplaceAll`: unanchored leftmost-first matching on
 /// Unicode scalars, `ReplaceAllString` semantics for empty matches and `$1`/`${name}` expansion.
 enum GoRegexp {

@@ -1,3 +1,4 @@
+import TimeSeries
 /// Prometheus's duration syntax (`model.ParseDuration`: `1h30m`, `2d`, `500ms`), used by the
 /// `parseDuration` template function.
 enum PromDuration {

@@ -1,3 +1,4 @@
+import TimeSeries
 // Pipeline, command, field and argument evaluation, following Go's exec.go step by step so
 // that the node an error is reported at is the one Go reports.
 

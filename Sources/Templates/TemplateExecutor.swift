@@ -1,3 +1,4 @@
+import TimeSeries
 /// Executes parsed template trees the way Go's `text/template` `state` does: the same walk
 /// order, variable scoping, error sites and messages, plus output and step limits.
 final class TemplateExecutor {

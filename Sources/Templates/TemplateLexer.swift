@@ -1,3 +1,4 @@
+import TimeSeries
 /// Splits template source into tokens exactly as Go's `text/template/parse` lexer does
 /// (delimiters, trim markers, comments, quoting), so positions and errors line up with Go.
 struct TemplateLexer {

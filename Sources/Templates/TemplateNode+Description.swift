@@ -1,3 +1,4 @@
+import TimeSeries
 // Go's `Node.String()` forms, which appear as the `<...>` context of execution errors.
 
 extension TemplateArg: CustomStringConvertible {

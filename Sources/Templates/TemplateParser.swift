@@ -1,3 +1,4 @@
+import TimeSeries
 /// Builds template trees from tokens following Go's `parse.Tree` grammar and error texts
 /// (`template: NAME:LINE: ...`), including `define`/`block` definitions.
 struct TemplateParser {

@@ -1,3 +1,4 @@
+import TimeSeries
 /// One lexical item of Go template source, with its byte offset and line, as Go's lexer
 /// produces them; the parser's error messages print tokens the way Go does.
 struct TemplateToken: Equatable {

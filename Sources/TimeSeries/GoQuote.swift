@@ -1,8 +1,9 @@
 /// Go's `strconv.Quote`, `unicode.IsPrint` and `%#U`, which appear in template error
-/// messages and in `printf "%q"` output.
-enum GoQuote {
+/// messages, `printf "%q"` output, PromQL's printed expressions and promtool's messages: one
+/// implementation for all of them.
+public enum GoQuote {
     /// `unicode.IsPrint`: letters, marks, numbers, punctuation, symbols and ASCII space.
-    static func isPrint(_ s: Unicode.Scalar) -> Bool {
+    public static func isPrint(_ s: Unicode.Scalar) -> Bool {
         if s == " " { return true }
         switch s.properties.generalCategory {
         case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
@@ -18,23 +19,30 @@ enum GoQuote {
     }
 
     /// `fmt.Sprintf("%#U", r)`: `U+0041 'A'`, or `U+00A0` when not printable.
-    static func unicodeForm(_ s: Unicode.Scalar) -> String {
+    public static func unicodeForm(_ s: Unicode.Scalar) -> String {
         let hex = String(s.value, radix: 16, uppercase: true)
         let code = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
         return isPrint(s) ? code + " '" + String(s) + "'" : code
     }
 
-    /// `strconv.Quote` (or `QuoteRune` with `quote` = `'`).
-    static func quote(_ text: String, quote: Character = "\"", asciiOnly: Bool = false) -> String {
+    /// `strconv.Quote` (or `QuoteRune` with `quote` = `'`). Swift strings hold no invalid
+    /// UTF-8: decoding replaced it with U+FFFD, which Go would have printed as `\x..`; with
+    /// `replacementAsInvalid` a U+FFFD is written `\ufffd` so it stays visible as a bad byte.
+    public static func quote(_ text: String, quote: Character = "\"", asciiOnly: Bool = false,
+                             replacementAsInvalid: Bool = false) -> String {
         var out = String(quote)
         for s in text.unicodeScalars {
+            if replacementAsInvalid && s.value == 0xFFFD {
+                out += "\\ufffd"
+                continue
+            }
             out += escape(s, quote: quote, asciiOnly: asciiOnly)
         }
         out.append(quote)
         return out
     }
 
-    static func escape(_ s: Unicode.Scalar, quote: Character, asciiOnly: Bool) -> String {
+    public static func escape(_ s: Unicode.Scalar, quote: Character, asciiOnly: Bool) -> String {
         if Character(s) == quote || s == "\\" { return "\\" + String(s) }
         if asciiOnly ? (s.value < 0x80 && isPrint(s)) : isPrint(s) { return String(s) }
         switch s {
@@ -58,7 +66,7 @@ enum GoQuote {
     }
 
     /// `strconv.CanBackquote`: no control characters other than tab, no backquote.
-    static func canBackquote(_ text: String) -> Bool {
+    public static func canBackquote(_ text: String) -> Bool {
         text.unicodeScalars.allSatisfy { s in
             s == "\t" || (s != "`" && s.value >= 0x20 && s.value != 0x7F && s != "\u{FEFF}")
         }
