@@ -1,7 +1,7 @@
 /// An authenticated cipher with associated data as TLS 1.3 uses it (RFC 5116 interface, 12-byte nonces,
 /// 16-byte tags appended to the ciphertext), so the record layer is written once for all three suites.
+/// Key sizes differ per algorithm (AES-128/256), so `init(key:)` checks them.
 public protocol AEAD: Sendable {
-    static var keySize: Int { get }
     static var nonceSize: Int { get }
     static var tagSize: Int { get }
     init(key: [UInt8]) throws(CryptoError)
