@@ -7,7 +7,7 @@
 /// Swift offers no AES-NI intrinsics without C, so we accept this for now; a bitsliced constant-time
 /// variant can replace `encrypt` without changing the API. (GHASH, where the key would leak through the
 /// authenticator, is constant time: see `GHash`.)
-public struct AES: Sendable {
+public struct AES: Sendable, RedactedDescription {
     /// Expanded key schedule, 4 × (rounds + 1) big-endian words.
     let roundKeys: [UInt32]
     let rounds: Int

@@ -1,7 +1,7 @@
 /// AES-GCM (NIST SP 800-38D) with 16-byte tags: the cipher of TLS_AES_128_GCM_SHA256 (16-byte key) and
 /// TLS_AES_256_GCM_SHA384 (32-byte key). Any non-empty IV length is accepted (TLS uses 12 bytes).
 /// See `AES` for the side-channel stance of the block cipher; GHASH is constant time.
-public struct AESGCM: AEAD {
+public struct AESGCM: AEAD, RedactedDescription {
     public static let nonceSize = 12
     public static let tagSize = 16
     /// SP 800-38D: at most 2^39 − 256 bits of plaintext per invocation.

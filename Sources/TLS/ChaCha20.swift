@@ -1,6 +1,6 @@
 /// The ChaCha20 stream cipher (RFC 8439 §2.3–2.4), 96-bit nonce and 32-bit block counter. ARX only:
 /// no tables, so no cache-timing leaks. Used by `ChaChaPoly` (TLS_CHACHA20_POLY1305_SHA256).
-public struct ChaCha20: Sendable {
+public struct ChaCha20: Sendable, RedactedDescription {
     private let k0, k1, k2, k3, k4, k5, k6, k7: UInt32
     private let n0, n1, n2: UInt32
 

@@ -1,5 +1,5 @@
 /// ChaCha20-Poly1305 AEAD (RFC 8439 §2.8), the cipher of TLS_CHACHA20_POLY1305_SHA256.
-public struct ChaChaPoly: AEAD {
+public struct ChaChaPoly: AEAD, RedactedDescription {
     public static let keySize = 32
     public static let nonceSize = 12
     public static let tagSize = 16

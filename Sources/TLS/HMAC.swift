@@ -1,5 +1,5 @@
 /// HMAC (RFC 2104) over any `HashFunction`: the PRF under HKDF and the TLS 1.3 Finished MAC.
-public struct HMAC<H: HashFunction>: Sendable {
+public struct HMAC<H: HashFunction>: Sendable, RedactedDescription {
     private var inner: H
     private var outer: H
 

@@ -2,7 +2,7 @@
 /// secret (with the (EC)DHE shared secret) → master secret, and the traffic, exporter, resumption and
 /// Finished values derived from them. Pure functions of their inputs, so the handshake state machine
 /// decides the order and the transcript points.
-public struct KeySchedule: Sendable {
+public struct KeySchedule: Sendable, RedactedDescription {
     public let suite: CipherSuite
     public let earlySecret: [UInt8]
 

@@ -1,6 +1,6 @@
 /// The Poly1305 one-time authenticator (RFC 8439 §2.5), 26-bit limbs with 64-bit products, constant time
 /// (the final reduction selects with masks). Streaming: `update` any number of times, then `finalize`.
-public struct Poly1305: Sendable {
+public struct Poly1305: Sendable, RedactedDescription {
     private let r0, r1, r2, r3, r4: UInt64
     private let s1, s2, s3, s4: UInt64
     private let pad0, pad1, pad2, pad3: UInt64

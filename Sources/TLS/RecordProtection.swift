@@ -2,7 +2,7 @@
 /// static IV and the 64-bit sequence number, the header as additional data, TLSInnerPlaintext with its
 /// real content type and optional zero padding, and the size limits. One value per direction and key;
 /// a key update replaces it.
-public struct RecordProtection: Sendable {
+public struct RecordProtection: Sendable, RedactedDescription {
     public let suite: CipherSuite
     private let aead: any AEAD
     private let iv: [UInt8]
@@ -33,8 +33,9 @@ public struct RecordProtection: Sendable {
     /// bytes hidden inside. `content.count + padding` must not exceed 2^14.
     public mutating func protect(_ content: [UInt8], type: ContentType, padding: Int = 0) throws(RecordError) -> [UInt8] {
         guard padding >= 0 else { throw .invalidArgument("negative record padding") }
-        guard content.count + padding <= RecordHeader.maximumPlaintext else {
-            throw .recordOverflow(length: content.count + padding, maximum: RecordHeader.maximumPlaintext)
+        guard content.count <= RecordHeader.maximumPlaintext, padding <= RecordHeader.maximumPlaintext - content.count else {
+            let total = content.count.addingReportingOverflow(padding)
+            throw .recordOverflow(length: total.overflow ? Int.max : total.partialValue, maximum: RecordHeader.maximumPlaintext)
         }
         guard sequenceNumber < UInt64.max else { throw .sequenceNumberExhausted }
         var inner = content

@@ -1,6 +1,6 @@
 /// The running hash of handshake messages (RFC 8446 §4.4.1) with the suite's hash. `current` does not
 /// disturb the running state, since the key schedule needs the hash at several points of one handshake.
-public struct TranscriptHash: Sendable {
+public struct TranscriptHash: Sendable, RedactedDescription {
     private enum State: Sendable {
         case sha256(SHA256)
         case sha384(SHA384)
