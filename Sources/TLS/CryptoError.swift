@@ -8,6 +8,10 @@ public enum CryptoError: Error, Equatable, Sendable, CustomStringConvertible {
     case authenticationFailure
     /// An X25519 exchange produced the all-zero shared secret (the peer sent a small-order point).
     case weakPublicKey
+    /// A public key is malformed or not a valid point.
+    case invalidPublicKey(String)
+    /// A signature's encoding is malformed (DER structure, lengths).
+    case invalidSignatureEncoding(String)
     /// A message is longer than the primitive allows (e.g. more than 2^32 − 2 GCM blocks).
     case messageTooLong(length: Int, maximum: Int)
 
@@ -21,6 +25,10 @@ public enum CryptoError: Error, Equatable, Sendable, CustomStringConvertible {
             return "authentication tag mismatch"
         case .weakPublicKey:
             return "peer public key yields an all-zero shared secret"
+        case let .invalidPublicKey(reason):
+            return "invalid public key: \(reason)"
+        case let .invalidSignatureEncoding(reason):
+            return "invalid signature encoding: \(reason)"
         case let .messageTooLong(length, maximum):
             return "message of \(length) bytes exceeds the maximum of \(maximum)"
         }
