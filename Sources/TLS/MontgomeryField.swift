@@ -14,7 +14,11 @@ struct MontgomeryField: Sendable {
 
     /// `modulusHex` is big-endian hex; the modulus must be odd and prime for `inverse` to be correct.
     init(modulusHex: String) {
-        let limbs = MontgomeryField.limbs(hex: modulusHex)
+        self.init(modulus: MontgomeryField.limbs(hex: modulusHex))
+    }
+
+    /// `limbs` little-endian, odd, with a non-zero top limb.
+    init(modulus limbs: [UInt64]) {
         modulus = limbs
         limbCount = limbs.count
         var inv: UInt64 = 1
