@@ -14,7 +14,8 @@ public struct DERReader: Sendable {
         end = bytes.count
     }
 
-    private init(bytes: [UInt8], range: Range<Int>) {
+    /// A reader over `range` of `bytes` (e.g. an element found earlier), with offsets still relative to `bytes`.
+    public init(_ bytes: [UInt8], range: Range<Int>) {
         self.bytes = bytes
         position = range.lowerBound
         end = range.upperBound
@@ -67,7 +68,7 @@ public struct DERReader: Sendable {
     /// Reads a constructed element (SEQUENCE, SET, explicit tag) and returns a reader over its content.
     public mutating func enter(_ tag: DERTag = .sequence) throws(DERError) -> DERReader {
         let element = try read(tag)
-        return DERReader(bytes: bytes, range: element.content)
+        return DERReader(bytes, range: element.content)
     }
 
     /// Reads an optional element: returns nil (consuming nothing) when the next tag differs.
