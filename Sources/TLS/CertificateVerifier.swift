@@ -22,6 +22,11 @@ public struct CertificateVerifier: Sendable {
         if let ekus = leaf.extensions.extendedKeyUsage, !Self.allowsServerAuth(ekus) {
             throw .incompatibleUsage(subject: Self.name(leaf))
         }
+        // A leaf that is itself a trust anchor (a pinned self-signed certificate in ca_file) needs no path.
+        if trustStore.roots(withSubject: leaf.subject).contains(where: { $0.der == leaf.der }) {
+            if let host = hostname { try Self.checkHostname(host, leaf: leaf) }
+            return [leaf]
+        }
         var budget = Self.maximumSignatureChecks
         var firstError: CertificateError?
         let intermediates = Array(chain.dropFirst())
