@@ -25,3 +25,11 @@ public enum SignatureAlgorithm: Equatable, Sendable, CustomStringConvertible {
         }
     }
 }
+
+extension SignatureAlgorithm {
+    /// Whether `Certificate.isSigned(by:)` can check this algorithm.
+    public var isSupported: Bool {
+        if case .unsupported = self { return false }
+        return true
+    }
+}
