@@ -27,6 +27,7 @@ let package = Package(
         .target(name: "Alerting", dependencies: ["PromQL", "Templates", "YAML", "TimeSeries"], swiftSettings: strict),
         .target(name: "Inflate", swiftSettings: strict),
         .target(name: "HTTP", dependencies: ["Inflate"], swiftSettings: strict),
+        .target(name: "TLS", swiftSettings: strict),
         .target(name: "HTTPServer", swiftSettings: strict),
         .target(name: "Demo", dependencies: ["HTTPServer", "Config"], swiftSettings: strict),
         .target(name: "RESP", swiftSettings: strict),
@@ -61,6 +62,7 @@ let package = Package(
         .testTarget(name: "AlertingTests", dependencies: ["Alerting", "PromQL", "TimeSeries", "YAML"], swiftSettings: strict),
         .testTarget(name: "InflateTests", dependencies: ["Inflate"], swiftSettings: strict),
         .testTarget(name: "HTTPTests", dependencies: ["HTTP", "Inflate"], swiftSettings: strict),
+        .testTarget(name: "TLSTests", dependencies: ["TLS"], swiftSettings: strict),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "HTTP"], swiftSettings: strict),
         .testTarget(
             name: "DemoTests",
