@@ -43,7 +43,9 @@ final class OpenSSLServer {
                     port = candidate
                     return
                 }
-                if p.isRunning { p.terminate() }
+                // SIGKILL: a child of Foundation's Process inherits the test thread's blocked
+                // signals, so SIGTERM may never arrive.
+                if p.isRunning { kill(p.processIdentifier, SIGKILL) }
                 p.waitUntilExit()
             } catch {
                 lastError = error
@@ -53,7 +55,7 @@ final class OpenSSLServer {
     }
 
     func stop() {
-        if process.isRunning { process.terminate() }
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
         process.waitUntilExit()
         try? FileManager.default.removeItem(at: directory)
     }
@@ -71,13 +73,19 @@ final class OpenSSLServer {
         }
     }
 
-    /// Polls for the listening socket (up to 5 s) by checking /proc/net/tcp, without connecting (a probe
+    /// Polls for the listening socket (up to 15 s) by checking /proc/net/tcp, without connecting (a probe
     /// connection would use up one of the server's accepts).
     private static func waitForListener(port: UInt16, process: Process) -> Bool {
         let needle = ":" + String(port, radix: 16, uppercase: true).leftPadded(to: 4) + " 00000000:0000 0A"
-        for _ in 0..<100 {
+        for _ in 0..<300 {
             guard process.isRunning else { return false }
-            if let table = try? String(contentsOfFile: "/proc/net/tcp", encoding: .utf8), table.contains(needle) { return true }
+            // Read to the end: /proc files report size 0, and the table outgrows one page when a
+            // test run leaves many sockets in TIME_WAIT.
+            if let handle = FileHandle(forReadingAtPath: "/proc/net/tcp") {
+                let table = String(decoding: handle.readDataToEndOfFile(), as: UTF8.self)
+                try? handle.close()
+                if table.contains(needle) { return true }
+            }
             usleep(50_000)
         }
         return false

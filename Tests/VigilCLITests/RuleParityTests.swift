@@ -100,7 +100,7 @@ import Testing
         p.standardError = pipe
         p.standardInput = FileHandle.nullDevice
         try p.run()
-        let watchdog = DispatchWorkItem { if p.isRunning { p.terminate() } }
+        let watchdog = DispatchWorkItem { if p.isRunning { kill(p.processIdentifier, SIGKILL) } }
         DispatchQueue.global().asyncAfter(deadline: .now() + timeoutSeconds, execute: watchdog)
         let data = pipe.fileHandleForReading.readDataToEndOfFile()
         p.waitUntilExit()
