@@ -1,3 +1,4 @@
+import Terminal
 import Testing
 import TimeSeries
 @testable import Dashboard
@@ -57,5 +58,39 @@ import TimeSeries
         app.tick(now: now + 2_500)
         #expect(app.lastTickKeptModels)  // the key refreshed the zoomed view already
         #expect(app.window.durationMs < TimeWindow.defaultDuration)
+    }
+}
+
+/// Drawing only the status line on an idle tick gives the frame a whole render would.
+@Suite struct StatusLineRedrawTests {
+    @Test func statusLineOverTheLastFrameIsTheWholeFrame() {
+        let store = makeStore([(["__name__": "temp"], { _ in 1 })])
+        var app = makeApp([RefreshSkipTests.dashboard], store: store, width: 100, height: 20)
+        var frame = Buffer(width: 100, height: 20)
+        app.render(into: &frame)
+        let key = app.bodyKey
+        #expect(key != nil)
+        app.tick(now: now + 3_000)
+        #expect(app.lastTickKeptModels)
+        #expect(app.bodyKey == key)
+        #expect(app.renderStatusLine(into: &frame))
+        var whole = Buffer(width: 100, height: 20)
+        app.render(into: &whole)
+        #expect(lines(frame) == lines(whole))
+        #expect(lines(frame).last != nil)
+    }
+
+    @Test func panelsThatShowAgesAlwaysDrawWhole() {
+        let store = makeStore([(["__name__": "temp"], { _ in 1 })])
+        let d = DashboardSpec(title: "A", rows: [.init(panels: [PanelSpec(title: "alerts", type: .alerts, queries: [])])])
+        let app = makeApp([d], store: store, width: 100, height: 20)
+        #expect(app.bodyKey == nil)
+    }
+
+    @Test func tooSmallDrawsNothing() {
+        let store = makeStore([(["__name__": "temp"], { _ in 1 })])
+        let app = makeApp([RefreshSkipTests.dashboard], store: store, width: 10, height: 3)
+        var frame = Buffer(width: 10, height: 3)
+        #expect(!app.renderStatusLine(into: &frame))
     }
 }
