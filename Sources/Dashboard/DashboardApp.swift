@@ -75,6 +75,11 @@ public struct DashboardApp: Sendable {
     var overviewCheckedAt: Int64 = .min
     /// Query evaluations of the last refresh (for tests and stats).
     public internal(set) var lastEvaluations = 0
+    /// The last dashboard refresh, and the view time it was for (nil after other screens).
+    var lastRefresh: (stamp: RefreshStamp, viewTime: Int64)?
+    /// True when the last tick kept the models of the refresh before it (no sample stored since,
+    /// same view, less than a step later): the panels would draw the same.
+    public internal(set) var lastTickKeptModels = false
     /// The banner over the body while an alert that just started firing is unacknowledged.
     public internal(set) var banner: AlertBanner?
     /// Alerts that were firing at the previous update (to spot new ones).
@@ -144,6 +149,7 @@ public struct DashboardApp: Sendable {
             let fresh = DashboardBuilder.overview(catalog: c)
             if fresh != dashboards[0] {
                 dashboards[0] = fresh
+                lastRefresh = nil
                 focus[0] = nil
                 if case .dashboard(0) = screen { maximized = nil }
             }
@@ -151,7 +157,23 @@ public struct DashboardApp: Sendable {
         if case .explore = screen, explore.graphed == nil, now - (explore.loadedAt ?? .min) >= 10_000 {
             loadExploreEntries()
         }
-        if pausedAt == nil { refresh() }
+        lastTickKeptModels = false
+        guard pausedAt == nil else { return }
+        if let last = lastRefresh, let stamp = refreshStamp(), stamp == last.stamp,
+           viewTime >= last.viewTime, viewTime - last.viewTime < window.stepMs {
+            lastTickKeptModels = true
+            lastEvaluations = 0
+            return
+        }
+        refresh()
+    }
+
+    /// The stamp a refresh of the shown dashboard would have now; nil off the dashboards or
+    /// without a store that counts its appends.
+    func refreshStamp() -> RefreshStamp? {
+        guard case .dashboard(let d) = screen, d < dashboards.count, let generation = catalog?.appendGeneration else { return nil }
+        return RefreshStamp(generation: generation, dashboard: d, maximized: maximized, width: size.width, height: size.height,
+                            window: window, filter: filter, dashboardCount: dashboards.count)
     }
 
     /// The terminal's size (call at start and on `.resize`).
@@ -192,6 +214,9 @@ public struct DashboardApp: Sendable {
 
     /// Re-evaluates the queries of what is shown, at the current view time.
     public mutating func refresh() {
+        // Read before evaluating: a sample stored meanwhile makes the next tick evaluate again.
+        let stamp = refreshStamp()
+        lastRefresh = stamp.map { ($0, viewTime) }
         let range = timeRange
         var runner = QueryRunner(evaluator: evaluator, rangeCache: rangeCache, start: range.lowerBound,
                                  end: range.upperBound, step: window.stepMs, parsed: parsedQueries)

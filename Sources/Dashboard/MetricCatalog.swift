@@ -5,6 +5,15 @@ import TimeSeries
 public protocol MetricCatalog: SeriesQuerier {
     func allSeries(matching matchers: [LabelMatcher]) -> [Labels]
     func allMetadata() -> [String: MetricMetadata]
+    /// A number that changes whenever a sample is stored (nil: unknown, so every tick re-evaluates).
+    var appendGeneration: Int? { get }
 }
 
-extension SeriesStore: MetricCatalog {}
+extension MetricCatalog {
+    public var appendGeneration: Int? { nil }
+}
+
+extension SeriesStore: MetricCatalog {
+    /// Samples appended since the store was made (scrapes, polls, rules and staleness markers alike).
+    public var appendGeneration: Int? { appendTotals.appended }
+}

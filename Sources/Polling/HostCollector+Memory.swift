@@ -1,23 +1,45 @@
 /// Memory figures from /proc/meminfo, named as node_exporter names them
 /// (`MemAvailable:` → `node_memory_MemAvailable_bytes`, `Active(anon)` → `Active_anon`).
 extension HostCollector {
-    func collectMemory(into w: inout ExpositionWriter) {
-        guard let text = read(procRoot + "/meminfo") else { return }
-        for line in text.split(separator: "\n") {
-            let f = Self.fields(line)
-            guard f.count >= 2, f[0].hasSuffix(":"), var v = Double(f[1]) else { continue }
-            var key = String(f[0].dropLast())
-            key = key.replacingOccurrences(of: "(", with: "_").replacingOccurrences(of: ")", with: "")
-            guard key.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }) else { continue }
-            let name: String
-            if f.count >= 3 && f[2] == "kB" {
-                v *= 1024
-                name = "node_memory_\(key)_bytes"
-            } else {
-                name = "node_memory_\(key)"
+    func collectMemory(_ file: inout HostCollectorFile, into w: inout HostCollectorWriter) {
+        guard file.load(procRoot + "/meminfo") else { return }
+        var key: [UInt8] = []
+        key.reserveCapacity(64)
+        var p = 0
+        lines: while let line = file.nextLine(&p) {
+            var q = line.lowerBound
+            guard let label = file.nextField(&q, in: line), file.bytes[label.upperBound - 1] == UInt8(ascii: ":"),
+                  let number = file.nextField(&q, in: line), var v = file.number(number) else { continue }
+            // `Active(anon)` → `Active_anon`; only letters, digits and `_` make a metric name.
+            key.removeAll(keepingCapacity: true)
+            for i in label.dropLast() {
+                let b = file.bytes[i]
+                switch b {
+                case UInt8(ascii: "("): key.append(UInt8(ascii: "_"))
+                case UInt8(ascii: ")"): continue
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                     UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"):
+                    key.append(b)
+                default: continue lines
+                }
             }
-            w.family(name, "gauge", "Memory information field \(key).")
-            w.sample(name, v)
+            let kB = file.nextField(&q, in: line).map { file.field($0, is: "kB") } ?? false
+            if kB { v *= 1024 }
+            let suffix = kB ? "_bytes" : ""
+            w.raw("# HELP node_memory_")
+            w.raw(key[...])
+            w.raw(suffix)
+            w.raw(" Memory information field ")
+            w.raw(key[...])
+            w.raw(".\n# TYPE node_memory_")
+            w.raw(key[...])
+            w.raw(suffix)
+            w.raw(" gauge\nnode_memory_")
+            w.raw(key[...])
+            w.raw(suffix)
+            w.raw(" ")
+            w.value(v)
+            w.raw("\n")
         }
     }
 }

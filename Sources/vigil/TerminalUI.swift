@@ -44,6 +44,10 @@ enum TerminalUI {
         // Keys already waiting are all handled before the next frame (a burst of wheel steps or a
         // paste draws once), up to this many.
         var keysSinceFrame = 0
+        // An idle second (the tick kept the panel models, nothing else above the status line
+        // changed) redraws only the status line; a key, signal or resize draws the whole frame.
+        var wholeFrame = true
+        var drawnBodyKey: DashboardApp.BodyKey?
         loop: while true {
             if let signal = screen.takeSignal() {
                 switch signal {
@@ -51,6 +55,7 @@ enum TerminalUI {
                 case .reload: reloadConfig(&runtime, &app, reload)
                 }
                 dirty = true
+                wholeFrame = true
                 continue
             }
             let untilRefresh = options.refresh - (ContinuousClock.now - lastRefresh)
@@ -58,6 +63,7 @@ enum TerminalUI {
             let key = keysSinceFrame < 32 ? screen.readKey(timeout: dirty ? .zero : wait) : nil
             if let key, let k = KeyMapping.dashboardKey(key) {
                 dirty = true
+                wholeFrame = true
                 keysSinceFrame += 1
                 if k == .resize {
                     frame = Buffer(area: screen.area)
@@ -81,11 +87,17 @@ enum TerminalUI {
                 let newlyFiring = DashboardSession.refresh(&app, runtime: runtime, now: runtime.clock.nowMs)
                 if !newlyFiring.isEmpty && DashboardSession.tuiSettings(runtime.config).bell { screen.bell() }
                 dirty = true
+                if !app.lastTickKeptModels { wholeFrame = true }
             }
             if dirty {
-                app.render(into: &frame)
+                let bodyKey = app.bodyKey
+                if wholeFrame || bodyKey == nil || bodyKey != drawnBodyKey || !app.renderStatusLine(into: &frame) {
+                    app.render(into: &frame)
+                }
+                drawnBodyKey = bodyKey
                 screen.draw(frame)
                 dirty = false
+                wholeFrame = false
             }
             keysSinceFrame = 0
         }
