@@ -2,7 +2,7 @@ import Foundation
 import Glibc
 import Synchronization
 
-/// The one thread that waits on all plain-HTTP sockets with `poll(2)` and resumes the waiting Swift
+/// The one thread that waits on all HTTP and HTTPS sockets with `poll(2)` and resumes the waiting Swift
 /// tasks: many concurrent requests cost no thread each. Submitting threads start an exchange (connect
 /// or write) themselves under the mutex and wake the loop through a pipe only when it is asleep.
 final class EventLoop: Sendable {
@@ -28,21 +28,21 @@ final class EventLoop: Sendable {
     }
 
     /// Takes a live idle connection to `key`, if any; ones the peer closed meanwhile are closed here.
-    func takeIdle(_ key: String) -> Int32? {
-        while let fd = state.withLock({ $0.takeIdle(key, now: MonotonicTime.now()) }) {
-            if PosixSocket.isIdleAlive(fd) { return fd }
-            close(fd)
+    func takeIdle(_ key: String) -> PooledConnection? {
+        while let c = state.withLock({ $0.takeIdle(key, now: MonotonicTime.now()) }) {
+            if PosixSocket.isIdleAlive(c.fd) { return c }
+            close(c.fd)
         }
         return nil
     }
 
-    /// Runs one exchange to its end. `fd` is a reused idle connection, or nil to connect to `spec.addresses`.
-    func run(_ spec: ExchangeSpec, reusing fd: Int32?) async -> ExchangeOutcome {
+    /// Runs one exchange to its end. `connection` is a reused idle one, or nil to connect to `spec.addresses`.
+    func run(_ spec: ExchangeSpec, reusing connection: PooledConnection?) async -> ExchangeOutcome {
         let id = state.withLock { $0.allocateID() }
         return await withTaskCancellationHandler {
             await withCheckedContinuation { (c: CheckedContinuation<ExchangeOutcome, Never>) in
                 let wake = state.withLock { st in
-                    st.start(Exchange(id: id, spec: spec, continuation: c, reusing: fd), now: MonotonicTime.now())
+                    st.start(Exchange(id: id, spec: spec, continuation: c, reusing: connection), now: MonotonicTime.now())
                 }
                 if wake { self.wake() }
             }

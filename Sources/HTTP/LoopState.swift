@@ -1,11 +1,11 @@
 import Glibc
 
 /// Everything the event loop owns: running exchanges by socket, idle kept-alive connections per
-/// `host:port`, and the read buffer. Only touched under the loop's mutex.
+/// pool key (`host:port`, for https with the TLS settings), and the read buffer. Only touched under the loop's mutex.
 struct LoopState: ~Copyable {
     /// A kept-alive connection waiting for its next request.
     struct IdleConnection {
-        var fd: Int32
+        var connection: PooledConnection
         var since: MonotonicTime
     }
 
@@ -41,29 +41,29 @@ struct LoopState: ~Copyable {
     /// The most recently used idle connection for `key` that has not expired (expired ones are
     /// closed), taken out of the pool. Whether the peer has closed it is for the caller to check,
     /// outside the lock (a `recv` per request is too long to hold the loop's lock for).
-    mutating func takeIdle(_ key: String, now: MonotonicTime) -> Int32? {
+    mutating func takeIdle(_ key: String, now: MonotonicTime) -> PooledConnection? {
         guard var list = idle[key] else { return nil }
-        var found: Int32?
+        var found: PooledConnection?
         while let c = list.popLast() {
             idleCount -= 1
             if now < c.since.adding(LoopState.idleTimeout) {
-                found = c.fd
+                found = c.connection
                 break
             }
-            close(c.fd)
+            close(c.connection.fd)
         }
         idle[key] = list.isEmpty ? nil : list
         return found
     }
 
-    private mutating func putIdle(_ key: String, fd: Int32, now: MonotonicTime) {
+    private mutating func putIdle(_ key: String, _ connection: PooledConnection, now: MonotonicTime) {
         var list = idle[key] ?? []
         if list.count >= LoopState.maxIdlePerHost || idleCount >= LoopState.maxIdleTotal {
-            guard !list.isEmpty else { close(fd); return }
-            close(list.removeFirst().fd)
+            guard !list.isEmpty else { close(connection.fd); return }
+            close(list.removeFirst().connection.fd)
             idleCount -= 1
         }
-        list.append(IdleConnection(fd: fd, since: now))
+        list.append(IdleConnection(connection: connection, since: now))
         idleCount += 1
         idle[key] = list
     }
@@ -77,7 +77,7 @@ struct LoopState: ~Copyable {
             guard let list = idle[key] else { continue }
             let keep = list.filter { c in
                 if now < c.since.adding(LoopState.idleTimeout) { return true }
-                close(c.fd)
+                close(c.connection.fd)
                 return false
             }
             idleCount -= list.count - keep.count
@@ -87,7 +87,7 @@ struct LoopState: ~Copyable {
 
     /// Closes every idle connection (tests and shutdown).
     mutating func closeAllIdle() {
-        for list in idle.values { for c in list { close(c.fd) } }
+        for list in idle.values { for c in list { close(c.connection.fd) } }
         idle.removeAll()
         idleCount = 0
     }
@@ -118,7 +118,7 @@ struct LoopState: ~Copyable {
         guard case .finished(let outcome, let reuse) = step else { return }
         untrack(ex)
         if reuse {
-            putIdle(ex.spec.poolKey, fd: ex.releaseSocket(), now: now)
+            putIdle(ex.spec.poolKey, ex.releaseSocket(), now: now)
         } else {
             ex.closeSocket()
         }
