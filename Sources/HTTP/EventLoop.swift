@@ -21,7 +21,7 @@ final class EventLoop: Sendable {
         }
         wakeRead = fds[0]
         wakeWrite = fds[1]
-        state = Mutex(LoopState(scratchSize: 256 * 1024))
+        state = Mutex(LoopState())
         let thread = Thread { [self] in self.run() }
         thread.name = "vigil-http-loop"
         thread.start()
@@ -66,6 +66,8 @@ final class EventLoop: Sendable {
         var set: [pollfd] = []
         set.reserveCapacity(64)
         var drain = [UInt8](repeating: 0, count: 64)
+        // The read buffer, used by this thread only; the loop lives as long as the process.
+        let scratch = UnsafeMutableRawBufferPointer.allocate(byteCount: 256 * 1024, alignment: 16)
         while true {
             let timeout = state.withLock { $0.preparePoll(&set, wakeFD: wakeRead, now: MonotonicTime.now()) }
             let rc = poll(&set, nfds_t(set.count), timeout)
@@ -78,8 +80,12 @@ final class EventLoop: Sendable {
             }
             if rc < 0 { for i in set.indices { set[i].revents = 0 } }
             state.withLock { $0.awake() }
+            // Each step runs outside the lock (a TLS handshake's signature checks take milliseconds),
+            // so threads starting exchanges only ever wait for bookkeeping.
             for p in set.dropFirst() where p.revents != 0 {
-                state.withLock { $0.handle(p, now: MonotonicTime.now()) }
+                guard let checkedOut = state.withLock({ $0.checkOut(p.fd) }) else { continue }
+                let step = checkedOut.exchange.handle(revents: p.revents, scratch: scratch)
+                state.withLock { $0.checkIn(checkedOut, step: step, now: MonotonicTime.now()) }
             }
             state.withLock { $0.expire(now: MonotonicTime.now()) }
         }

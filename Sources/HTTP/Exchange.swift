@@ -3,8 +3,10 @@ import TLS
 
 /// One request/response on one TCP connection, driven by the event loop: connect (trying each
 /// resolved address in turn), for https run the TLS handshake, write the request, read and parse the
-/// response. Lives only inside the loop's locked state; every method runs with that lock held. Every
-/// socket call is non-blocking: the TLS client is a state machine fed with what `recv` returned.
+/// response. Owned by the loop's locked state: `start` runs under the lock on the submitting thread,
+/// `handle` on the loop thread while the exchange is checked out of that state (`LoopState.checkOut`),
+/// so one thread at a time touches it. Every socket call is non-blocking: the TLS client is a state
+/// machine fed with what `recv` returned.
 final class Exchange {
     enum Phase {
         case connecting

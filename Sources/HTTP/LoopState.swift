@@ -17,19 +17,16 @@ struct LoopState: ~Copyable {
     private var nextID = 1
     private var active: [Int32: Exchange] = [:]
     private var activeByID: [Int: Int32] = [:]
-    private var connecting: [Int: Exchange] = [:]
+    /// Exchanges the loop thread is handling outside the lock, and those cancelled meanwhile.
+    private var busy: Set<Int> = []
+    private var cancelledWhileBusy: Set<Int> = []
     private var idle: [String: [IdleConnection]] = [:]
     private var idleCount = 0
     private var nextSweep = MonotonicTime(nanoseconds: 0)
     /// True while the loop thread is (about to be) blocked in `poll`: a new exchange must wake it.
     var sleeping = false
-    let scratch: UnsafeMutableRawBufferPointer
 
-    init(scratchSize: Int) {
-        scratch = UnsafeMutableRawBufferPointer.allocate(byteCount: scratchSize, alignment: 16)
-    }
-
-    deinit { scratch.deallocate() }
+    init() {}
 
     mutating func allocateID() -> Int {
         defer { nextID += 1 }
@@ -125,8 +122,13 @@ struct LoopState: ~Copyable {
         ex.continuation.resume(returning: outcome)
     }
 
-    /// Fails the exchange `id` with `cancelled`, if it is still running.
+    /// Fails the exchange `id` with `cancelled`, if it is still running (once it is back, if the loop
+    /// thread has it checked out).
     mutating func cancel(_ id: Int) {
+        if busy.contains(id) {
+            cancelledWhileBusy.insert(id)
+            return
+        }
         guard let fd = activeByID[id], let ex = active[fd] else { return }
         finish(ex, ex.abort(.cancelled), now: MonotonicTime.now())
     }
@@ -150,18 +152,27 @@ struct LoopState: ~Copyable {
     /// `poll` returned: a new exchange no longer needs to wake the loop.
     mutating func awake() { sleeping = false }
 
-    /// Handles one socket `poll` reported ready. The loop takes the lock per socket, not for the whole
-    /// batch, so that threads starting exchanges do not wait for every response read in the cycle.
-    mutating func handle(_ p: pollfd, now: MonotonicTime) {
-        guard p.revents != 0, let ex = active[p.fd] else { return }
-        let step = ex.handle(revents: p.revents, scratch: scratch)
+    /// Takes the exchange on `fd` (which `poll` reported ready) out of the state, so that the loop thread
+    /// can run its step (reads, parsing, TLS crypto) without holding the lock that submitting threads
+    /// need. Until `checkIn` nothing else touches it: cancellation is deferred, deadlines wait.
+    mutating func checkOut(_ fd: Int32) -> CheckedOutExchange? {
+        guard let ex = active[fd] else { return nil }
+        untrack(ex)
+        busy.insert(ex.id)
+        return CheckedOutExchange(exchange: ex)
+    }
+
+    /// Puts a checked-out exchange back after its step: tracked again (a connect that moved on to the
+    /// next address has a new socket), or finished.
+    mutating func checkIn(_ checkedOut: CheckedOutExchange, step: Exchange.Step, now: MonotonicTime) {
+        let ex = checkedOut.exchange
+        busy.remove(ex.id)
+        let cancelled = cancelledWhileBusy.remove(ex.id) != nil
         switch step {
+        case .wait where cancelled:
+            finish(ex, ex.abort(.cancelled), now: now)
         case .wait:
-            // A connect that moved to the next address has a new socket.
-            if active[ex.fd] == nil {
-                active.removeValue(forKey: p.fd)
-                track(ex)
-            }
+            track(ex)
         case .finished:
             finish(ex, step, now: now)
         }
