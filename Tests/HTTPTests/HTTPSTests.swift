@@ -246,4 +246,42 @@ import Testing
         #expect(TrustRoots.certificates(inPEM: bogus + ca + "-----BEGIN PRIVATE KEY-----\nAA\n-----END PRIVATE KEY-----\n").count == 1)
         #expect(TrustRoots.certificates(inPEM: bogus).isEmpty)
     }
+
+    @Test func cancellingDuringTheHandshake() async throws {
+        let server = try TestServer()
+        let task = Task {
+            try await HTTPClient().get("https://127.0.0.1:\(server.port)/hang", timeout: .seconds(30), bodyLimit: 1024)
+        }
+        try await Task.sleep(for: .milliseconds(200))
+        task.cancel()
+        do {
+            _ = try await task.value
+            Issue.record("expected a failure")
+        } catch let error as HTTPError {
+            #expect(error.kind == .cancelled)
+        }
+    }
+
+    @Test func fallbackMemoryExpires() {
+        let memory = TLSFallbackMemory()
+        let t0 = MonotonicTime(nanoseconds: 1_000_000_000)
+        memory.remember("h:443", reason: "TLS 1.2", now: t0)
+        #expect(memory.reason(for: "h:443", now: t0.adding(.seconds(60))) == "TLS 1.2")
+        #expect(memory.reason(for: "other:443", now: t0) == nil)
+        #expect(memory.reason(for: "h:443", now: t0.adding(TLSFallbackMemory.lifetime + .seconds(1))) == nil)
+    }
+
+    /// A rotated ca_file (different size or modification time) is read again; an unchanged one is not.
+    @Test func caFileIsReloadedWhenItChanges() throws {
+        guard let fx = TLSFixture() else { print("skipped: openssl not available"); return }
+        let path = fx.dir + "/bundle.pem"
+        let ca = try String(contentsOfFile: fx.caFile, encoding: .utf8)
+        let server = try String(contentsOfFile: fx.dir + "/server.pem", encoding: .utf8)
+        try ca.write(toFile: path, atomically: false, encoding: .utf8)
+        let first = try TrustRoots.shared.verifier(caFile: path)
+        #expect(first.trustStore.roots.count == 1)
+        #expect(try TrustRoots.shared.verifier(caFile: path).trustStore.roots.count == 1)
+        try (ca + server).write(toFile: path, atomically: false, encoding: .utf8)
+        #expect(try TrustRoots.shared.verifier(caFile: path).trustStore.roots.count == 2)
+    }
 }
