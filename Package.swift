@@ -26,7 +26,7 @@ let package = Package(
         .target(name: "Config", dependencies: ["YAML"], swiftSettings: strict),
         .target(name: "Alerting", dependencies: ["PromQL", "Templates", "YAML", "TimeSeries"], swiftSettings: strict),
         .target(name: "Inflate", swiftSettings: strict),
-        .target(name: "HTTP", dependencies: ["Inflate"], swiftSettings: strict),
+        .target(name: "HTTP", dependencies: ["Inflate", "TLS"], swiftSettings: strict),
         .target(name: "TLS", swiftSettings: strict),
         .target(name: "HTTPServer", swiftSettings: strict),
         .target(name: "Demo", dependencies: ["HTTPServer", "Config"], swiftSettings: strict),

@@ -1,11 +1,11 @@
 import Glibc
 
 /// Everything the event loop owns: running exchanges by socket, idle kept-alive connections per
-/// `host:port`, and the read buffer. Only touched under the loop's mutex.
+/// pool key (`host:port`, for https with the TLS settings), and the read buffer. Only touched under the loop's mutex.
 struct LoopState: ~Copyable {
     /// A kept-alive connection waiting for its next request.
     struct IdleConnection {
-        var fd: Int32
+        var connection: PooledConnection
         var since: MonotonicTime
     }
 
@@ -17,19 +17,16 @@ struct LoopState: ~Copyable {
     private var nextID = 1
     private var active: [Int32: Exchange] = [:]
     private var activeByID: [Int: Int32] = [:]
-    private var connecting: [Int: Exchange] = [:]
+    /// Exchanges the loop thread is handling outside the lock, and those cancelled meanwhile.
+    private var busy: Set<Int> = []
+    private var cancelledWhileBusy: Set<Int> = []
     private var idle: [String: [IdleConnection]] = [:]
     private var idleCount = 0
     private var nextSweep = MonotonicTime(nanoseconds: 0)
     /// True while the loop thread is (about to be) blocked in `poll`: a new exchange must wake it.
     var sleeping = false
-    let scratch: UnsafeMutableRawBufferPointer
 
-    init(scratchSize: Int) {
-        scratch = UnsafeMutableRawBufferPointer.allocate(byteCount: scratchSize, alignment: 16)
-    }
-
-    deinit { scratch.deallocate() }
+    init() {}
 
     mutating func allocateID() -> Int {
         defer { nextID += 1 }
@@ -41,29 +38,29 @@ struct LoopState: ~Copyable {
     /// The most recently used idle connection for `key` that has not expired (expired ones are
     /// closed), taken out of the pool. Whether the peer has closed it is for the caller to check,
     /// outside the lock (a `recv` per request is too long to hold the loop's lock for).
-    mutating func takeIdle(_ key: String, now: MonotonicTime) -> Int32? {
+    mutating func takeIdle(_ key: String, now: MonotonicTime) -> PooledConnection? {
         guard var list = idle[key] else { return nil }
-        var found: Int32?
+        var found: PooledConnection?
         while let c = list.popLast() {
             idleCount -= 1
             if now < c.since.adding(LoopState.idleTimeout) {
-                found = c.fd
+                found = c.connection
                 break
             }
-            close(c.fd)
+            close(c.connection.fd)
         }
         idle[key] = list.isEmpty ? nil : list
         return found
     }
 
-    private mutating func putIdle(_ key: String, fd: Int32, now: MonotonicTime) {
+    private mutating func putIdle(_ key: String, _ connection: PooledConnection, now: MonotonicTime) {
         var list = idle[key] ?? []
         if list.count >= LoopState.maxIdlePerHost || idleCount >= LoopState.maxIdleTotal {
-            guard !list.isEmpty else { close(fd); return }
-            close(list.removeFirst().fd)
+            guard !list.isEmpty else { close(connection.fd); return }
+            close(list.removeFirst().connection.fd)
             idleCount -= 1
         }
-        list.append(IdleConnection(fd: fd, since: now))
+        list.append(IdleConnection(connection: connection, since: now))
         idleCount += 1
         idle[key] = list
     }
@@ -77,7 +74,7 @@ struct LoopState: ~Copyable {
             guard let list = idle[key] else { continue }
             let keep = list.filter { c in
                 if now < c.since.adding(LoopState.idleTimeout) { return true }
-                close(c.fd)
+                close(c.connection.fd)
                 return false
             }
             idleCount -= list.count - keep.count
@@ -87,7 +84,7 @@ struct LoopState: ~Copyable {
 
     /// Closes every idle connection (tests and shutdown).
     mutating func closeAllIdle() {
-        for list in idle.values { for c in list { close(c.fd) } }
+        for list in idle.values { for c in list { close(c.connection.fd) } }
         idle.removeAll()
         idleCount = 0
     }
@@ -118,15 +115,20 @@ struct LoopState: ~Copyable {
         guard case .finished(let outcome, let reuse) = step else { return }
         untrack(ex)
         if reuse {
-            putIdle(ex.spec.poolKey, fd: ex.releaseSocket(), now: now)
+            putIdle(ex.spec.poolKey, ex.releaseSocket(), now: now)
         } else {
             ex.closeSocket()
         }
         ex.continuation.resume(returning: outcome)
     }
 
-    /// Fails the exchange `id` with `cancelled`, if it is still running.
+    /// Fails the exchange `id` with `cancelled`, if it is still running (once it is back, if the loop
+    /// thread has it checked out).
     mutating func cancel(_ id: Int) {
+        if busy.contains(id) {
+            cancelledWhileBusy.insert(id)
+            return
+        }
         guard let fd = activeByID[id], let ex = active[fd] else { return }
         finish(ex, ex.abort(.cancelled), now: MonotonicTime.now())
     }
@@ -150,18 +152,27 @@ struct LoopState: ~Copyable {
     /// `poll` returned: a new exchange no longer needs to wake the loop.
     mutating func awake() { sleeping = false }
 
-    /// Handles one socket `poll` reported ready. The loop takes the lock per socket, not for the whole
-    /// batch, so that threads starting exchanges do not wait for every response read in the cycle.
-    mutating func handle(_ p: pollfd, now: MonotonicTime) {
-        guard p.revents != 0, let ex = active[p.fd] else { return }
-        let step = ex.handle(revents: p.revents, scratch: scratch)
+    /// Takes the exchange on `fd` (which `poll` reported ready) out of the state, so that the loop thread
+    /// can run its step (reads, parsing, TLS crypto) without holding the lock that submitting threads
+    /// need. Until `checkIn` nothing else touches it: cancellation is deferred, deadlines wait.
+    mutating func checkOut(_ fd: Int32) -> CheckedOutExchange? {
+        guard let ex = active[fd] else { return nil }
+        untrack(ex)
+        busy.insert(ex.id)
+        return CheckedOutExchange(exchange: ex)
+    }
+
+    /// Puts a checked-out exchange back after its step: tracked again (a connect that moved on to the
+    /// next address has a new socket), or finished.
+    mutating func checkIn(_ checkedOut: CheckedOutExchange, step: Exchange.Step, now: MonotonicTime) {
+        let ex = checkedOut.exchange
+        busy.remove(ex.id)
+        let cancelled = cancelledWhileBusy.remove(ex.id) != nil
         switch step {
+        case .wait where cancelled:
+            finish(ex, ex.abort(.cancelled), now: now)
         case .wait:
-            // A connect that moved to the next address has a new socket.
-            if active[ex.fd] == nil {
-                active.removeValue(forKey: p.fd)
-                track(ex)
-            }
+            track(ex)
         case .finished:
             finish(ex, step, now: now)
         }

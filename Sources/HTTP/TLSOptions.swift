@@ -2,17 +2,15 @@ import Foundation
 
 /// TLS settings of one client, named as in Prometheus's `tls_config`.
 ///
-/// HTTPS goes through Foundation's URLSession, which on Linux is libcurl (with OpenSSL) underneath and
-/// has no TLS setting at all in swift-corelibs-foundation: no CA file (its `URLSessionCertificateAuthorityInfoFile`
-/// variable is read on Android only), no client certificate, no way to skip verification, no SNI name,
-/// and no server-trust challenge reaches the delegate. What it does is fixed: it verifies the server's
-/// chain against libcurl's built-in CA bundle and the certificate's names against the URL's host. Nor
-/// does the environment help: libcurl loads that bundle by path, so OpenSSL's `SSL_CERT_FILE` is never
-/// consulted, and OpenSSL's `OPENSSL_CONF` system defaults skip every certificate directive.
+/// `https://` goes through our own TLS 1.3 client (module `TLS`) on the socket client's event loop, which
+/// honours `ca_file` (replacing the system bundle, as Prometheus does), `insecure_skip_verify` and
+/// `server_name` (sent as SNI and verified). Client certificates (`cert_file`, `key_file`) are not
+/// supported yet and are refused with a reason, never silently ignored.
 ///
-/// So an option is honoured exactly when it asks for that fixed behaviour, and refused with the reason
-/// otherwise (never silently ignored): `ca_file` naming the system bundle libcurl uses, `server_name`
-/// equal to the URL's host, `insecure_skip_verify: false`.
+/// A server that speaks only TLS 1.2 (or wants a HelloRetryRequest) is handed to Foundation's URLSession
+/// (libcurl with OpenSSL on Linux) as before, but only when no option needs our client: URLSession can
+/// only verify against libcurl's system CA bundle with the URL's host name, so with such an option set
+/// the request fails with a clear error instead.
 public struct TLSOptions: Sendable, Equatable {
     /// PEM file with CA certificates to trust (`ca_file`).
     public var caFile: String?
@@ -33,17 +31,18 @@ public struct TLSOptions: Sendable, Equatable {
         self.serverName = serverName
     }
 
-    /// Where FoundationNetworking and Debian's libcurl look for the system CA bundle, in the order
-    /// FoundationNetworking tries them when libcurl has no built-in path.
+    /// Where the system CA bundle lives on the usual distributions (Debian/Ubuntu first), which is also
+    /// the order FoundationNetworking tries them for libcurl.
     static let systemBundleCandidates = [
         "/etc/ssl/certs/ca-certificates.crt",
         "/etc/pki/tls/certs/ca-bundle.crt",
+        "/etc/ssl/ca-bundle.pem",
         "/usr/share/ssl/certs/ca-bundle.crt",
         "/usr/local/share/certs/ca-root-nss.crt",
         "/etc/ssl/cert.pem",
     ]
 
-    /// The system bundle URLSession verifies against on this machine (links resolved), if any.
+    /// The system CA bundle on this machine (links resolved), if any.
     static let systemBundle: String? = {
         for path in systemBundleCandidates {
             var isDirectory: ObjCBool = false
@@ -60,35 +59,28 @@ public struct TLSOptions: Sendable, Equatable {
         return URL(fileURLWithPath: caFile).resolvingSymlinksInPath().path == system
     }
 
-    /// Why these options cannot be honoured for requests to `host` (nil: any host, `server_name`
-    /// unchecked), or nil when they can.
-    public func unsupportedReason(host: String?) -> String? {
+    /// The options set for requests to `host` that only our own TLS client can honour (URLSession, the
+    /// fallback for TLS 1.2 servers, cannot): a `ca_file` other than the system bundle,
+    /// `insecure_skip_verify`, a `server_name` other than the host.
+    func ownClientOptions(host: String) -> [String] {
         var names: [String] = []
-        var reasons: [String] = []
-        if caFile != nil && !caFileIsSystemBundle {
-            names.append("ca_file")
-            reasons.append("it verifies servers against the system CA bundle (\(TLSOptions.systemBundle ?? "none found")) only: "
-                + "add the CA there (update-ca-certificates) and drop ca_file, or set ca_file to that bundle")
-        }
-        if certFile != nil || keyFile != nil {
-            if certFile != nil { names.append("cert_file") }
-            if keyFile != nil { names.append("key_file") }
-            reasons.append("it cannot present a client certificate")
-        }
-        if insecureSkipVerify {
-            names.append("insecure_skip_verify")
-            reasons.append("it always verifies the server's certificate")
-        }
-        if let serverName, let host, !TLSOptions.sameHost(serverName, host) {
-            names.append("server_name")
-            reasons.append("it sends and verifies the URL's host name (\(host)), not \(serverName)")
-        }
-        guard !names.isEmpty else { return nil }
-        return "tls_config \(names.joined(separator: ", ")) is not supported: HTTPS on Linux goes through URLSession, and "
-            + reasons.joined(separator: "; ")
+        if caFile != nil && !caFileIsSystemBundle { names.append("ca_file") }
+        if insecureSkipVerify { names.append("insecure_skip_verify") }
+        if let serverName, !serverName.isEmpty, !TLSOptions.sameHost(serverName, host) { names.append("server_name") }
+        return names
     }
 
-    /// Why these options cannot be honoured whatever the host (`server_name` is checked per request).
+    /// Why these options cannot be honoured for requests to `host`, or nil when they can. Only client
+    /// certificates are refused; the host is kept in the signature for callers that check per host.
+    public func unsupportedReason(host: String?) -> String? {
+        var names: [String] = []
+        if certFile != nil { names.append("cert_file") }
+        if keyFile != nil { names.append("key_file") }
+        guard !names.isEmpty else { return nil }
+        return "tls_config \(names.joined(separator: ", ")) is not supported yet: Vigil's TLS client cannot present a client certificate yet"
+    }
+
+    /// Why these options cannot be honoured whatever the host.
     public var unsupportedReason: String? { unsupportedReason(host: nil) }
 
     /// Host names compare case-insensitively; an IPv6 literal may come with or without brackets.

@@ -4,17 +4,20 @@ import Foundation
 import FoundationNetworking
 #endif
 
-/// `https://` through Foundation's URLSession (libcurl on Linux), behind the same contract as the
-/// socket client: our own overall deadline (URLSession's own timeout is an idle timeout), the body
-/// size limit enforced while data streams in, redirects handed back to `HTTPClient`, no cookies, no cache.
+/// `https://` through Foundation's URLSession (libcurl on Linux) for servers our TLS 1.3 client cannot
+/// talk to (TLS 1.2 only; see `TLSFallbackMemory`), behind the same contract as the socket client: our
+/// own overall deadline (URLSession's own timeout is an idle timeout), the body size limit enforced
+/// while data streams in, redirects handed back to `HTTPClient`, no cookies, no cache. It verifies
+/// against libcurl's system CA bundle and the URL's host only, which is why `tls_config` options that
+/// need more keep such servers off this path.
 ///
 /// Known hazard, outside our reach: FoundationNetworking (swift-corelibs-foundation 6.x) stops the
 /// whole process when a response carries chunked trailers (`NativeProtocol.swift: Fatal error: Transfer
 /// completed, but there's no response.`): libcurl hands the trailer lines to the header callback, which
 /// starts a new, never-finished header block. Its delegate calls come asynchronously and the response
-/// disposition is ignored, so no delegate can stop the transfer first. Plain http never comes here; an
-/// https server that sends trailers (Go's net/http does when a handler declares them; exporters do not)
-/// takes Vigil down. Only isolating URLSession in a child process, or a TLS client of our own, removes it.
+/// disposition is ignored, so no delegate can stop the transfer first. Plain http and TLS 1.3 https
+/// never come here; a TLS 1.2-only server that sends trailers (Go's net/http does when a handler
+/// declares them; exporters do not) still takes Vigil down. Only TLS 1.2 in our own client removes it.
 final class URLSessionTransport: Sendable {
     private let session: URLSession
     private let router: URLSessionRouter
