@@ -1,19 +1,10 @@
-/// A silence as Alertmanager's API v2 describes it (`gettableSilence`).
-public struct Silence: Sendable, Hashable {
-    /// One matcher: `name` `=`/`!=`/`=~`/`!~` `value`.
-    public struct Matcher: Sendable, Hashable {
-        public var name: String
-        public var value: String
-        public var isRegex: Bool
-        public var isEqual: Bool
+import Alerting
 
-        public init(name: String, value: String, isRegex: Bool = false, isEqual: Bool = true) {
-            self.name = name
-            self.value = value
-            self.isRegex = isRegex
-            self.isEqual = isEqual
-        }
-    }
+/// A silence as Alertmanager's API v2 describes it (`gettableSilence`): Vigil's own silence
+/// (`Alerting.Silence`) plus the state and update time Alertmanager reports.
+public struct Silence: Sendable, Hashable {
+    /// One matcher: `name` `=`/`!=`/`=~`/`!~` `value` (the same matcher Vigil's silences use).
+    public typealias Matcher = Alerting.Silence.Matcher
 
     public var id: String
     public var matchers: [Matcher]

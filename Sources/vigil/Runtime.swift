@@ -181,9 +181,7 @@ final class Runtime: Sendable {
         let error = silenceStore.add(silence)
         log.info("silence created", ["id": silence.id, "alert": alertID, "until": RunLog.timestamp(silence.endsAt)])
         for am in notifierConfigs where am.kind == .alertmanager && am.createSilences {
-            let remote = Notify.Silence(matchers: silence.matchers.map {
-                Notify.Silence.Matcher(name: $0.name, value: $0.value, isRegex: $0.isRegex, isEqual: $0.isEqual)
-            }, startsAt: silence.startsAt, endsAt: silence.endsAt, createdBy: silence.createdBy, comment: silence.comment)
+            let remote = Notify.Silence(matchers: silence.matchers, startsAt: silence.startsAt, endsAt: silence.endsAt, createdBy: silence.createdBy, comment: silence.comment)
             let log = self.log
             Task.detached {
                 do {
