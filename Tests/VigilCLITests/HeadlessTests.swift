@@ -13,7 +13,7 @@ import Testing
         var alerts: [Alert]
     }
 
-    func setUp(_ server: FileHTTPServer) throws -> (dir: URL, config: String) {
+    func setUp(_ server: MetricsFileServer) throws -> (dir: URL, config: String) {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("vigil-headless-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         try server.write("metrics", "# TYPE queue_depth gauge\nqueue_depth{queue=\"orders\"} 120\n")
@@ -44,8 +44,8 @@ import Testing
     }
 
     @Test func firesStopsCleanlyAndRestoresForState() throws {
-        guard let server = try FileHTTPServer() else { return }
-        defer { server.stop() }
+        guard let server = try MetricsFileServer.startInTemporaryFolder() else { return }
+        defer { server.stop(removeFolder: true) }
         let (dir, config) = try setUp(server)
         defer { try? FileManager.default.removeItem(at: dir) }
 
@@ -72,8 +72,8 @@ import Testing
     }
 
     @Test func reloadOnSIGHUPKeepsRunningWithABadConfig() throws {
-        guard let server = try FileHTTPServer() else { return }
-        defer { server.stop() }
+        guard let server = try MetricsFileServer.startInTemporaryFolder() else { return }
+        defer { server.stop(removeFolder: true) }
         let (dir, config) = try setUp(server)
         defer { try? FileManager.default.removeItem(at: dir) }
         let run = try BackgroundVigil(["run", "--headless", "--config", config])
@@ -85,8 +85,8 @@ import Testing
     }
 
     @Test func flagsAloneWithoutAConfig() throws {
-        guard let server = try FileHTTPServer() else { return }
-        defer { server.stop() }
+        guard let server = try MetricsFileServer.startInTemporaryFolder() else { return }
+        defer { server.stop(removeFolder: true) }
         let (dir, _) = try setUp(server)
         defer { try? FileManager.default.removeItem(at: dir) }
         let run = try BackgroundVigil(
@@ -99,8 +99,8 @@ import Testing
     }
 
     @Test func listenServesSelfMetricsAndHealth() throws {
-        guard let server = try FileHTTPServer() else { return }
-        defer { server.stop() }
+        guard let server = try MetricsFileServer.startInTemporaryFolder() else { return }
+        defer { server.stop(removeFolder: true) }
         let (dir, config) = try setUp(server)
         defer { try? FileManager.default.removeItem(at: dir) }
         let run = try BackgroundVigil(["run", "--headless", "--config", config, "--listen", "127.0.0.1:0"])
@@ -132,37 +132,15 @@ import Testing
     /// `--alertmanager` delivers to Debian's real Alertmanager: the firing alert arrives with
     /// its labels and annotations (checked through Alertmanager's own API).
     @Test func alertsReachARealAlertmanager() throws {
-        let exe = "/usr/bin/prometheus-alertmanager"
-        guard FileManager.default.isExecutableFile(atPath: exe), let server = try FileHTTPServer() else { return }
-        defer { server.stop() }
+        guard AlertmanagerProcess.available, let server = try MetricsFileServer.startInTemporaryFolder() else { return }
+        defer { server.stop(removeFolder: true) }
         let (dir, config) = try setUp(server)
         defer { try? FileManager.default.removeItem(at: dir) }
-        let amDir = dir.appendingPathComponent("am")
-        try FileManager.default.createDirectory(at: amDir, withIntermediateDirectories: true)
-        try """
-            route: {receiver: none, group_wait: 1s}
-            receivers: [{name: none}]
-            """.write(to: amDir.appendingPathComponent("am.yml"), atomically: true, encoding: .utf8)
-        let port = Int.random(in: 40_000..<50_000)
-        let am = Process()
-        am.executableURL = URL(fileURLWithPath: exe)
-        am.arguments = ["--config.file=\(amDir.path)/am.yml", "--storage.path=\(amDir.path)/data",
-                        "--web.listen-address=127.0.0.1:\(port)", "--cluster.listen-address=", "--log.level=warn"]
-        am.standardOutput = FileHandle.nullDevice
-        am.standardError = FileHandle.nullDevice
-        try am.run()
-        defer {
-            kill(am.processIdentifier, SIGKILL)
-            am.waitUntilExit()
-        }
-        let run = try BackgroundVigil(["run", "--headless", "--config", config, "--alertmanager", "http://127.0.0.1:\(port)"])
+        let am = try AlertmanagerProcess(folder: dir.appendingPathComponent("am"))
+        defer { am.stop() }
+        let run = try BackgroundVigil(["run", "--headless", "--config", config, "--alertmanager", am.url])
         #expect(run.waitFor("msg=\"alert firing\""))
-        var received = ""
-        for _ in 0..<100 {
-            received = (try? Self.get("http://127.0.0.1:\(port)/api/v2/alerts")) ?? ""
-            if received.contains("QueueBacklog") { break }
-            Thread.sleep(forTimeInterval: 0.2)
-        }
+        let received = am.waitFor("/api/v2/alerts", containing: "QueueBacklog", seconds: 20)
         #expect(run.stop() == 0)
         #expect(received.contains("\"alertname\":\"QueueBacklog\""))
         #expect(received.contains("\"severity\":\"page\""))

@@ -44,6 +44,19 @@ final class MetricsFileServer {
         self.process = process
     }
 
+    /// Serves a new temporary folder (removed again by `stop()` with `removeFolder`).
+    static func startInTemporaryFolder() throws -> MetricsFileServer? {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("vigil-www-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        guard let server = try start(directory: dir) else {
+            try? FileManager.default.removeItem(at: dir)
+            return nil
+        }
+        return server
+    }
+
+    var baseURL: String { "http://127.0.0.1:\(port)" }
+
     /// Replaces a served file in one rename, so a request never sees half of it.
     func write(_ name: String, _ text: String) throws {
         let tmp = directory.appendingPathComponent(".\(name).tmp")
@@ -52,8 +65,9 @@ final class MetricsFileServer {
     }
 
     /// SIGKILL: the test runner's threads block SIGTERM and children inherit the mask.
-    func stop() {
+    func stop(removeFolder: Bool = false) {
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
+        if removeFolder { try? FileManager.default.removeItem(at: directory) }
     }
 }

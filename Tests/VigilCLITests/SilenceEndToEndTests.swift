@@ -5,30 +5,15 @@ import Testing
 /// created in a real Alertmanager when its notifier has `create_silences: true`.
 @Suite struct SilenceEndToEndTests {
     @Test func silenceFromTheDashboardReachesAlertmanager() throws {
-        let exe = "/usr/bin/prometheus-alertmanager"
-        guard FileManager.default.isExecutableFile(atPath: exe), FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux"),
-              let server = try FileHTTPServer() else { return }
-        defer { server.stop() }
+        guard AlertmanagerProcess.available, FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux"),
+              let server = try MetricsFileServer.startInTemporaryFolder() else { return }
+        defer { server.stop(removeFolder: true) }
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("vigil-silence-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir.appendingPathComponent("am"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         try server.write("metrics", "queue_depth{queue=\"orders\"} 120\n")
-        try """
-            route: {receiver: none, group_wait: 1s}
-            receivers: [{name: none}]
-            """.write(to: dir.appendingPathComponent("am/am.yml"), atomically: true, encoding: .utf8)
-        let port = Int.random(in: 40_000..<50_000)
-        let am = Process()
-        am.executableURL = URL(fileURLWithPath: exe)
-        am.arguments = ["--config.file=\(dir.path)/am/am.yml", "--storage.path=\(dir.path)/am/data",
-                        "--web.listen-address=127.0.0.1:\(port)", "--cluster.listen-address=", "--log.level=warn"]
-        am.standardOutput = FileHandle.nullDevice
-        am.standardError = FileHandle.nullDevice
-        try am.run()
-        defer {
-            kill(am.processIdentifier, SIGKILL)
-            am.waitUntilExit()
-        }
+        let am = try AlertmanagerProcess(folder: dir.appendingPathComponent("am"))
+        defer { am.stop() }
         try """
             groups:
             - name: q
@@ -43,7 +28,7 @@ import Testing
             rule_files: [rules.yml]
             sources: [{name: worker, url: "\(server.baseURL)/metrics"}]
             notifiers:
-              - {kind: alertmanager, url: "http://127.0.0.1:\(port)", create_silences: true}
+              - {kind: alertmanager, url: "\(am.url)", create_silences: true}
               - {kind: tui, tui: {banner: true, bell: false}}
             """.write(to: dir.appendingPathComponent("vigil.yml"), atomically: true, encoding: .utf8)
         let tmux = try TmuxSession([VigilProcess.binary.path, "--config", dir.appendingPathComponent("vigil.yml").path],
@@ -56,12 +41,7 @@ import Testing
         try tmux.send("Enter")
         let screen = try tmux.waitFor(timeout: 10) { $0.contains("(silenced)") }
         #expect(screen.contains("Silences"))
-        var remote = ""
-        for _ in 0..<50 {
-            remote = (try? String(decoding: Data(contentsOf: URL(string: "http://127.0.0.1:\(port)/api/v2/silences")!), as: UTF8.self)) ?? ""
-            if remote.contains("QueueBacklog") { break }
-            Thread.sleep(forTimeInterval: 0.2)
-        }
+        let remote = am.waitFor("/api/v2/silences", containing: "QueueBacklog")
         try tmux.send("q")
         #expect(remote.contains("\"value\":\"QueueBacklog\""))
         #expect(remote.contains("silenced in the vigil dashboard"))
